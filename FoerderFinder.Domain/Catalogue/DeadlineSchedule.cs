@@ -45,3 +45,35 @@ public sealed record DeadlineSchedule
     public ServedStarts? Serves { get; init; }
     public CallStatus? Call { get; init; }
 }
+
+/// <summary>A schedule's dates parsed once, so evaluating a deadline allocates nothing.</summary>
+internal sealed class ParsedDeadlineDates
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DeadlineSchedule, ParsedDeadlineDates> Cache = new();
+
+    public required (int Month, int Day)[] Annual { get; init; }
+    public required DateOnly[] Fixed { get; init; }
+
+    public static ParsedDeadlineDates Of(DeadlineSchedule schedule) => Cache.GetValue(schedule, Parse);
+
+    private static ParsedDeadlineDates Parse(DeadlineSchedule schedule)
+    {
+        var annual = new List<(int, int)>();
+        var fixedDates = new List<DateOnly>();
+        foreach (var text in schedule.Dates)
+        {
+            if (schedule.Type == DeadlineType.Annual)
+            {
+                var parts = text.Split('-');
+                annual.Add((int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                fixedDates.Add(DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        fixedDates.Sort();
+        annual.Sort();
+        return new ParsedDeadlineDates { Annual = annual.ToArray(), Fixed = fixedDates.ToArray() };
+    }
+}

@@ -1,0 +1,107 @@
+using FoerderFinder.Domain.Catalogue;
+using FoerderFinder.Domain.Json;
+using FoerderFinder.Domain.Profiles;
+using FoerderFinder.Domain.Vocabulary;
+
+namespace FoerderFinder.Domain.Matching.Evaluators;
+
+internal static class ApplicantTypeEvaluator
+{
+    public static Outcome Evaluate(ApplicantTypeCriterion c, MatchContext ctx, out ProfileField missing) =>
+        ctx.Organisation.Type is { } type
+            ? Outcomes.Decided(c.AnyOf.Contains(type), out missing)
+            : Outcomes.Unknown(ProfileField.OrganisationType, out missing);
+
+    public static (Message, Message?) Explain(ApplicantTypeCriterion c, MatchContext ctx, Outcome outcome)
+    {
+        var allowed = Codes.List("organisationType", c.AnyOf, EnumCodes.Of);
+        return outcome switch
+        {
+            Outcome.Unknown => (Message.Of("applicant_type.unknown", ("allowed", allowed)), null),
+            _ => (Message.Of($"applicant_type.{Outcomes.Suffix(outcome)}",
+                ("type", new Code("organisationType", EnumCodes.Of(ctx.Organisation.Type!.Value))), ("allowed", allowed)), null),
+        };
+    }
+}
+
+internal static class CharitableEvaluator
+{
+    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Outcomes.Require(ctx.Organisation.Charitable, ProfileField.OrganisationCharitable, out missing);
+
+    public static (Message, Message?) Explain(CharitableCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of($"charitable.{Outcomes.Suffix(outcome)}"), outcome == Outcome.NotMet ? Message.Of("fix.become_charitable") : null);
+}
+
+internal static class MigrantLedEvaluator
+{
+    public static Outcome Evaluate(MigrantLedCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Outcomes.Require(ctx.Organisation.MigrantLed, ProfileField.OrganisationMigrantLed, out missing);
+
+    public static (Message, Message?) Explain(MigrantLedCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of($"migrant_led.{Outcomes.Suffix(outcome)}"), null);
+}
+
+internal static class VolunteerRunEvaluator
+{
+    public static Outcome Evaluate(VolunteerRunCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Outcomes.Require(ctx.Organisation.VolunteerRun, ProfileField.OrganisationVolunteerRun, out missing);
+
+    public static (Message, Message?) Explain(VolunteerRunCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of($"volunteer_run.{Outcomes.Suffix(outcome)}"), null);
+}
+
+internal static class FirstTimeApplicantEvaluator
+{
+    public static Outcome Evaluate(FirstTimeApplicantCriterion c, MatchContext ctx, out ProfileField missing) =>
+        ctx.Organisation.FirstTimeApplicant is { } firstTime
+            ? Outcomes.Decided(firstTime == c.Required, out missing)
+            : Outcomes.Unknown(ProfileField.OrganisationFirstTimeApplicant, out missing);
+
+    public static (Message, Message?) Explain(FirstTimeApplicantCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of($"first_time_applicant.{(c.Required ? "only_first" : "only_experienced")}.{Outcomes.Suffix(outcome)}"), null);
+}
+
+internal static class PartnerCooperationEvaluator
+{
+    public static Outcome Evaluate(PartnerCooperationCriterion c, MatchContext ctx, out ProfileField missing) =>
+        ctx.Organisation.PartnerCooperationYears is { } years
+            ? Outcomes.Decided(years >= c.MinYears, out missing)
+            : Outcomes.Unknown(ProfileField.OrganisationPartnerCooperationYears, out missing);
+
+    public static (Message, Message?) Explain(PartnerCooperationCriterion c, MatchContext ctx, Outcome outcome) =>
+        outcome == Outcome.Unknown
+            ? (Message.Of("partner_cooperation.unknown", ("minYears", c.MinYears)), null)
+            : (Message.Of($"partner_cooperation.{Outcomes.Suffix(outcome)}",
+                ("minYears", c.MinYears), ("years", ctx.Organisation.PartnerCooperationYears!.Value)), null);
+}
+
+internal static class OrganisationAgeEvaluator
+{
+    public static Outcome Evaluate(OrganisationAgeCriterion c, MatchContext ctx, out ProfileField missing)
+    {
+        if (ctx.Organisation.FoundedYear is not { } founded)
+        {
+            return Outcomes.Unknown(ProfileField.OrganisationFoundedYear, out missing);
+        }
+        var age = ctx.AsOf.Year - founded;
+        return Outcomes.Decided((c.MinYears is null || age >= c.MinYears) && (c.MaxYears is null || age <= c.MaxYears), out missing);
+    }
+
+    public static (Message, Message?) Explain(OrganisationAgeCriterion c, MatchContext ctx, Outcome outcome)
+    {
+        var bounds = Bounds(c);
+        return outcome == Outcome.Unknown
+            ? (Message.Of($"organisation_age.{bounds}.unknown", ("minYears", c.MinYears ?? 0), ("maxYears", c.MaxYears ?? 0)), null)
+            : (Message.Of($"organisation_age.{bounds}.{Outcomes.Suffix(outcome)}",
+                ("minYears", c.MinYears ?? 0), ("maxYears", c.MaxYears ?? 0), ("years", ctx.AsOf.Year - ctx.Organisation.FoundedYear!.Value)), null);
+    }
+
+    private static string Bounds(OrganisationAgeCriterion c) =>
+        (c.MinYears, c.MaxYears) switch
+        {
+            (not null, not null) => "between",
+            (not null, null) => "at_least",
+            _ => "at_most",
+        };
+}

@@ -1,0 +1,131 @@
+using FoerderFinder.Domain.Catalogue;
+using FoerderFinder.Domain.Geography;
+using FoerderFinder.Domain.Json;
+using FoerderFinder.Domain.Profiles;
+using FoerderFinder.Domain.Vocabulary;
+
+namespace FoerderFinder.Domain.Matching.Evaluators;
+
+internal static class Regions
+{
+    /// <summary>Met when the place lies in any region; unknown when none excludes it for sure.</summary>
+    public static Outcome Contains(IReadOnlyList<string> regionIds, Place place, ProfileField stateField, ProfileField municipalityField, out ProfileField missing)
+    {
+        var outcome = Outcome.NotMet;
+        var needsMunicipality = false;
+        foreach (var id in regionIds)
+        {
+            var region = Geo.Instance.GetRegion(id);
+            var contained = Geo.Instance.Contains(region, place);
+            if (contained == Outcome.Met)
+            {
+                missing = ProfileField.None;
+                return Outcome.Met;
+            }
+            if (contained == Outcome.Unknown)
+            {
+                outcome = Outcome.Unknown;
+                needsMunicipality |= region.AgsPrefixes.Count > 0 && (place.State is not null || place.Ags is null);
+            }
+        }
+        missing = outcome != Outcome.Unknown ? ProfileField.None
+            : place.State is null && place.Ags is null ? stateField
+            : needsMunicipality ? municipalityField
+            : stateField;
+        return outcome;
+    }
+
+    public static IReadOnlyList<Code> Names(IReadOnlyList<string> regionIds) => Codes.List("region", regionIds);
+}
+
+internal static class ApplicantSeatEvaluator
+{
+    public static Outcome Evaluate(ApplicantSeatCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Regions.Contains(c.Regions, ctx.OrganisationSeat, ProfileField.OrganisationState, ProfileField.OrganisationMunicipality, out missing);
+
+    public static (Message, Message?) Explain(ApplicantSeatCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of($"applicant_seat.{Outcomes.Suffix(outcome)}", ("regions", Regions.Names(c.Regions))), null);
+}
+
+internal static class ProjectLocationEvaluator
+{
+    public static Outcome Evaluate(ProjectLocationCriterion c, MatchContext ctx, out ProfileField missing) =>
+        ctx.Project.Location is { } location
+            ? Outcomes.Decided(c.AnyOf.Contains(location), out missing)
+            : Outcomes.Unknown(ProfileField.ProjectLocation, out missing);
+
+    public static (Message, Message?) Explain(ProjectLocationCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of($"project_location.{Outcomes.Suffix(outcome)}", ("allowed", Codes.List("projectLocation", c.AnyOf, EnumCodes.Of))), null);
+}
+
+internal static class ProjectRegionEvaluator
+{
+    public static Outcome Evaluate(ProjectRegionCriterion c, MatchContext ctx, out ProfileField missing)
+    {
+        if (ctx.Project.Location == ProjectLocation.Abroad)
+        {
+            return Outcomes.Decided(false, out missing);
+        }
+        return Regions.Contains(c.Regions, ctx.ProjectPlace, ProfileField.ProjectState, ProfileField.ProjectMunicipality, out missing);
+    }
+
+    public static (Message, Message?) Explain(ProjectRegionCriterion c, MatchContext ctx, Outcome outcome) =>
+        (Message.Of(
+            ctx.Project.Location == ProjectLocation.Abroad ? "project_region.abroad" : $"project_region.{Outcomes.Suffix(outcome)}",
+            ("regions", Regions.Names(c.Regions))), null);
+}
+
+internal static class ProjectCountryEvaluator
+{
+    public static Outcome Evaluate(ProjectCountryCriterion c, MatchContext ctx, out ProfileField missing)
+    {
+        if (ctx.Project.Location == ProjectLocation.Germany)
+        {
+            return Outcomes.Decided(false, out missing);
+        }
+        if (ctx.Project.Countries is not { Count: > 0 } countries)
+        {
+            return Outcomes.Unknown(ProfileField.ProjectCountries, out missing);
+        }
+        foreach (var country in countries)
+        {
+            if (!Allows(c, country))
+            {
+                return Outcomes.Decided(false, out missing);
+            }
+        }
+        return Outcomes.Decided(true, out missing);
+    }
+
+    public static (Message, Message?) Explain(ProjectCountryCriterion c, MatchContext ctx, Outcome outcome)
+    {
+        var allowed = new List<Code>();
+        allowed.AddRange(c.CountryLists.Select(l => new Code("countryList", l)));
+        allowed.AddRange(c.DacRegions.Select(r => new Code("dacRegion", r)));
+        allowed.AddRange(c.Countries.Select(x => new Code("country", x)));
+        if (ctx.Project.Location == ProjectLocation.Germany)
+        {
+            return (Message.Of("project_country.in_germany", ("allowed", allowed)), null);
+        }
+        if (outcome == Outcome.NotMet)
+        {
+            var refused = ctx.Project.Countries!.Where(x => !Allows(c, x)).Select(x => new Code("country", x)).ToList();
+            return (Message.Of("project_country.not_met", ("allowed", allowed), ("countries", refused)), null);
+        }
+        return (Message.Of($"project_country.{Outcomes.Suffix(outcome)}", ("allowed", allowed)), null);
+    }
+
+    private static bool Allows(ProjectCountryCriterion c, string country)
+    {
+        if (c.Countries.Contains(country))
+        {
+            return true;
+        }
+        var recipient = Geo.Instance.FindDacRecipient(country);
+        if (recipient is null)
+        {
+            return false;
+        }
+        return c.CountryLists.Contains("oda_dac") || c.DacRegions.Contains(recipient.Region);
+    }
+}
