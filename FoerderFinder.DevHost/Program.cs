@@ -1,0 +1,3 @@
+using FoerderFinder.DevHost;
+
+DevHostApp.Build(args).Run();

@@ -1,0 +1,50 @@
+using FoerderFinder.Domain.Catalogue;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FoerderFinder.Functions.Storage;
+
+public sealed class CatalogueSeederOptions
+{
+    public bool SeedOnStart { get; set; }
+    public string SeedFile { get; set; } = "";
+}
+
+/// <summary>
+/// At start, loads the shipped catalogue file into an empty store (never over an existing catalogue),
+/// then warms the cache. Runs in the background so the host answers at once.
+/// </summary>
+public sealed class CatalogueSeeder(ICatalogueStore store, CatalogueCache cache, CatalogueSeederOptions options, ILogger<CatalogueSeeder> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (options.SeedOnStart)
+            {
+                await SeedAsync(store, options.SeedFile, logger, stoppingToken);
+            }
+            await cache.RefreshAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is StorageUnavailableException or InvalidDataException)
+        {
+            logger.LogError(e, "Seeding the catalogue failed; the app serves what storage holds.");
+        }
+    }
+
+    public static async Task<bool> SeedAsync(ICatalogueStore store, string file, ILogger logger, CancellationToken cancellationToken)
+    {
+        var parsed = CatalogueFile.Load(file);
+        if (!parsed.IsValid)
+        {
+            throw new InvalidDataException($"{file} is not a valid catalogue: " + string.Join("; ", parsed.Errors.Take(5).Select(e => $"{e.Field}: {e.Message}")));
+        }
+        var seeded = await store.SeedIfEmptyAsync(parsed.Document!.Programmes, cancellationToken);
+        logger.LogInformation(seeded ? "Seeded the catalogue with {Count} programmes from {File}." : "Catalogue already present; {File} not seeded.",
+            parsed.Document.Programmes.Count, file);
+        return seeded;
+    }
+}
