@@ -53,7 +53,8 @@ internal static class AmountEvaluator
             return (Message.Of($"amount.not_met.too_low", args), Message.Of("fix.ask_at_least", ("amount", new Money(c.MinEur!.Value))));
         }
         var max = EffectiveMax(c, ctx)!.Value;
-        return (Message.Of($"amount.not_met.too_high", args.Append(("max", (object)new Money(max))).ToArray()),
+        var withEffectiveMax = args.Where(a => a.Item1 != "max").Append(("max", (object)new Money(max))).ToArray();
+        return (Message.Of("amount.not_met.too_high", withEffectiveMax),
             Message.Of("fix.ask_at_most", ("amount", new Money(max))));
     }
 
