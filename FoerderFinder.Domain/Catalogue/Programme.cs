@@ -63,6 +63,7 @@ public sealed record Programme
 /// <summary>The catalogue file: every programme, in the order curators keep them.</summary>
 public sealed record CatalogueDocument
 {
+    [Newtonsoft.Json.JsonProperty("$schema")]
     public string? Schema { get; init; }
     public IReadOnlyList<Programme> Programmes { get; init; } = [];
 }
