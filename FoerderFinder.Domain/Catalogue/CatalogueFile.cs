@@ -20,10 +20,7 @@ public static class CatalogueFile
         }
         catch (JsonException e)
         {
-            var path = e is JsonSerializationException s ? s.Path : (e as JsonReaderException)?.Path;
-            var message = e.Message;
-            var at = message.IndexOf(" Path '", StringComparison.Ordinal);
-            return new Result(null, [new ValidationError(string.IsNullOrEmpty(path) ? "$" : path, at < 0 ? message : message[..at])]);
+            return new Result(null, [JsonErrors.ToValidationError(e)]);
         }
         return new Result(document, ProgrammeValidator.ValidateCatalogue(document));
     }

@@ -35,16 +35,16 @@ public sealed class CriterionJsonConverter : JsonConverter
         }
         var basePath = reader.Path;
         var json = JToken.ReadFrom(reader) as JObject
-            ?? throw new JsonSerializationException($"A criterion must be an object. Path '{basePath}'.");
+            ?? throw new JsonSerializationException("A criterion must be an object.", basePath, 0, 0, null);
         var kindToken = json["kind"];
         if (kindToken is not { Type: JTokenType.String })
         {
-            throw new JsonSerializationException($"A criterion needs a \"kind\". Path '{basePath}'.");
+            throw new JsonSerializationException("A criterion needs a \"kind\".", basePath, 0, 0, null);
         }
         var kind = (string)kindToken!;
         if (!TypesByKind.TryGetValue(kind, out var type))
         {
-            throw new JsonSerializationException($"Unknown criterion kind '{kind}'. Path '{Combine(basePath, "kind")}'.");
+            throw new JsonSerializationException($"Unknown criterion kind '{kind}'. Known kinds: {string.Join(", ", Kinds)}.", Combine(basePath, "kind"), 0, 0, null);
         }
         json.Remove("kind");
         try
@@ -55,8 +55,7 @@ public sealed class CriterionJsonConverter : JsonConverter
         catch (JsonException e) when (e is JsonSerializationException or JsonReaderException)
         {
             var innerPath = e is JsonSerializationException s ? s.Path : ((JsonReaderException)e).Path;
-            throw new JsonSerializationException(
-                $"{StripPath(e.Message)} Path '{Combine(basePath, innerPath)}'.", Combine(basePath, innerPath), 0, 0, e);
+            throw new JsonSerializationException(StripPath(e.Message), Combine(basePath, innerPath), 0, 0, e);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class StrictDateOnlyConverter : JsonConverter
         {
             return date;
         }
-        throw new JsonSerializationException($"Expected a date as yyyy-MM-dd, got '{reader.Value}'. Path '{reader.Path}'.");
+        throw new JsonSerializationException($"Expected a real date as yyyy-MM-dd, got '{reader.Value}'.", reader.Path, 0, 0, null);
     }
 
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>

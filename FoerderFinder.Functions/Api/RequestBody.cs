@@ -56,47 +56,8 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            return new(null, Problems.Validation([JsonError(e)]));
+            return new(null, Problems.Validation([JsonErrors.ToValidationError(e)]));
         }
-    }
-
-    /// <summary>Turns a Newtonsoft error into the field it concerns and a message without .NET type names.</summary>
-    public static ValidationError JsonError(JsonException e)
-    {
-        var path = e switch
-        {
-            JsonSerializationException s => s.Path,
-            JsonReaderException r => r.Path,
-            _ => null,
-        };
-        var message = e.Message;
-        var pathAt = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (pathAt >= 0)
-        {
-            message = message[..pathAt];
-        }
-        message = message switch
-        {
-            _ when message.StartsWith("Could not find member", StringComparison.Ordinal) => "Unknown field.",
-            _ when message.StartsWith("Error converting value", StringComparison.Ordinal) => "Unknown or invalid value." + AllowedValuesHint(e),
-            _ when message.Contains("MaxDepth", StringComparison.Ordinal) => "The JSON is nested too deeply.",
-            _ when message.Contains("Could not convert", StringComparison.Ordinal) || message.Contains("is not a valid", StringComparison.Ordinal)
-                || message.Contains("Unexpected character", StringComparison.Ordinal) || message.Contains("Input string", StringComparison.Ordinal)
-                => "Wrong type of value. " + Clean(message),
-            _ when message.Contains("Value was either too large or too small", StringComparison.Ordinal) => "The number is out of range.",
-            _ => Clean(message),
-        };
-        return new ValidationError(string.IsNullOrEmpty(path) ? "$" : path, message);
-    }
-
-    private static string AllowedValuesHint(JsonException e) =>
-        e.InnerException?.InnerException is ArgumentException or null ? " GET /api/profile-schema lists the allowed values." : string.Empty;
-
-    /// <summary>Removes .NET type names, which mean nothing to an API user.</summary>
-    private static string Clean(string message)
-    {
-        var withoutTypes = System.Text.RegularExpressions.Regex.Replace(message, @"(type|to) '?(System|FoerderFinder)[\w.`\[\], =]*'?", "$1 the expected type");
-        return withoutTypes.Length > 300 ? withoutTypes[..300] : withoutTypes;
     }
 
     private static bool IsJson(string? contentType)

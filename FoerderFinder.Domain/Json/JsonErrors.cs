@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+
+namespace FoerderFinder.Domain.Json;
+
+/// <summary>Turns a Newtonsoft error into the field it concerns and a message an API user can act on.</summary>
+public static partial class JsonErrors
+{
+    public static ValidationError ToValidationError(JsonException e)
+    {
+        var path = e switch
+        {
+            JsonSerializationException { Path: { Length: > 0 } p } => p,
+            JsonReaderException { Path: { Length: > 0 } p } => p,
+            _ => PathInMessage().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : null,
+        };
+        var message = e.Message;
+        var pathAt = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (pathAt >= 0)
+        {
+            message = message[..pathAt];
+        }
+        message = message switch
+        {
+            _ when message.StartsWith("Could not find member", StringComparison.Ordinal) => "Unknown field.",
+            _ when message.StartsWith("Error converting value", StringComparison.Ordinal) => "Unknown or invalid value. GET /api/profile-schema lists the allowed values.",
+            _ when message.Contains("MaxDepth", StringComparison.Ordinal) => "The JSON is nested too deeply.",
+            _ when message.Contains("Value was either too large or too small", StringComparison.Ordinal)
+                || message.Contains("too large or too small", StringComparison.Ordinal) => "The number is out of range.",
+            _ when message.Contains("Could not convert", StringComparison.Ordinal) || message.Contains("is not a valid", StringComparison.Ordinal)
+                || message.Contains("Unexpected character", StringComparison.Ordinal) || message.Contains("Input string", StringComparison.Ordinal)
+                => "Wrong type of value. " + WithoutTypeNames(message),
+            _ => WithoutTypeNames(message),
+        };
+        return new ValidationError(string.IsNullOrEmpty(path) ? "$" : path, message);
+    }
+
+    /// <summary>.NET type names mean nothing to an API user and say too much about the inside.</summary>
+    private static string WithoutTypeNames(string message)
+    {
+        var cleaned = TypeName().Replace(message, "$1 the expected type");
+        return cleaned.Length > 300 ? cleaned[..300] : cleaned;
+    }
+
+    [GeneratedRegex(@" Path '([^']*)'")]
+    private static partial Regex PathInMessage();
+
+    [GeneratedRegex(@"(type|to) '?(System|FoerderFinder|Newtonsoft)[\w.`\[\], =]*'?")]
+    private static partial Regex TypeName();
+}
