@@ -48,9 +48,8 @@ public static class Problems
     public static ObjectResult Conflict(string detail) =>
         Result(StatusCodes.Status409Conflict, "write-conflict", "Too many changes at once.", detail);
 
-    public static ObjectResult StorageUnavailable() =>
-        Result(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "The catalogue storage is not reachable.",
-            "Nothing was written. Try again in a little while.");
+    public static ObjectResult StorageUnavailable(string detail = "Nothing was written. Try again in a little while.") =>
+        Result(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "The catalogue storage is not reachable.", detail);
 
     public static ObjectResult Result(int status, string type, string title, string? detail, IReadOnlyList<ValidationError>? errors = null)
     {
