@@ -70,9 +70,17 @@ public static class RequestBody
             _ => null,
         };
         var message = e.Message;
-        var pathAt = message.IndexOf(" Path '", StringComparison.Ordinal);
+        // The last one: the value quoted earlier in the message is the caller's and may contain " Path '".
+        var pathAt = message.LastIndexOf(" Path '", StringComparison.Ordinal);
         if (pathAt >= 0)
         {
+            // Converters (dates, criteria) throw with the path in the message only.
+            var start = pathAt + " Path '".Length;
+            var end = message.IndexOf('\'', start);
+            if (string.IsNullOrEmpty(path) && end > start)
+            {
+                path = message[start..end];
+            }
             message = message[..pathAt];
         }
         message = message switch
