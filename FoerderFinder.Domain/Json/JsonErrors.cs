@@ -12,12 +12,19 @@ public static partial class JsonErrors
         {
             JsonSerializationException { Path: { Length: > 0 } p } => p,
             JsonReaderException { Path: { Length: > 0 } p } => p,
-            _ => PathInMessage().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : null,
+            _ => null,
         };
         var message = e.Message;
-        var pathAt = message.IndexOf(" Path '", StringComparison.Ordinal);
+        // The last one: a value quoted earlier in the message is the caller's and may itself contain " Path '".
+        var pathAt = message.LastIndexOf(" Path '", StringComparison.Ordinal);
         if (pathAt >= 0)
         {
+            var start = pathAt + " Path '".Length;
+            var end = message.IndexOf('\'', start);
+            if (string.IsNullOrEmpty(path) && end >= start)
+            {
+                path = message[start..end];
+            }
             message = message[..pathAt];
         }
         message = message switch
@@ -41,9 +48,6 @@ public static partial class JsonErrors
         var cleaned = TypeName().Replace(message, "$1 the expected type");
         return cleaned.Length > 300 ? cleaned[..300] : cleaned;
     }
-
-    [GeneratedRegex(@" Path '([^']*)'")]
-    private static partial Regex PathInMessage();
 
     [GeneratedRegex(@"(type|to) '?(System|FoerderFinder|Newtonsoft)[\w.`\[\], =]*'?")]
     private static partial Regex TypeName();
