@@ -1,5 +1,4 @@
 using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
 
 namespace FoerderFinder.Domain.Json;
@@ -24,7 +23,8 @@ public static class FoerderFinderJson
     public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
     {
         settings.ContractResolver = new CamelCasePropertyNamesContractResolver();
-        settings.Converters.Add(new StringEnumConverter(new SnakeCaseNamingStrategy(), allowIntegerValues: false));
+        settings.Converters.Add(new StrictEnumConverter());
+        settings.Converters.Add(new StrictPrimitiveConverter());
         settings.Converters.Add(new StrictDateOnlyConverter());
         settings.MissingMemberHandling = MissingMemberHandling.Error;
         settings.NullValueHandling = NullValueHandling.Ignore;

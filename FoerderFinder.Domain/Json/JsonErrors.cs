@@ -30,7 +30,7 @@ public static partial class JsonErrors
         message = message switch
         {
             _ when message.StartsWith("Could not find member", StringComparison.Ordinal) => "Unknown field.",
-            _ when message.StartsWith("Error converting value", StringComparison.Ordinal) => "Unknown or invalid value. GET /api/profile-schema lists the allowed values.",
+            _ when message.StartsWith("Error converting value", StringComparison.Ordinal) => "Invalid value.",
             _ when message.Contains("MaxDepth", StringComparison.Ordinal) => "The JSON is nested too deeply.",
             _ when message.Contains("Value was either too large or too small", StringComparison.Ordinal)
                 || message.Contains("too large or too small", StringComparison.Ordinal) => "The number is out of range.",
@@ -45,10 +45,10 @@ public static partial class JsonErrors
     /// <summary>.NET type names mean nothing to an API user and say too much about the inside.</summary>
     private static string WithoutTypeNames(string message)
     {
-        var cleaned = TypeName().Replace(message, "$1 the expected type");
-        return cleaned.Length > 300 ? cleaned[..300] : cleaned;
+        var cleaned = TypeName().Replace(message, "the expected type");
+        return cleaned.Length > 600 ? cleaned[..600] + "…" : cleaned;
     }
 
-    [GeneratedRegex(@"(type|to) '?(System|FoerderFinder|Newtonsoft)[\w.`\[\], =]*'?")]
+    [GeneratedRegex(@"(type )?'?(System|FoerderFinder|Newtonsoft|Microsoft)\.[\w.`\[\], =+]*'?")]
     private static partial Regex TypeName();
 }
