@@ -51,6 +51,10 @@ public static class Problems
     public static ObjectResult StorageUnavailable(string detail = "Nothing was written. Try again in a little while.") =>
         Result(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "The catalogue storage is not reachable.", detail);
 
+    /// <summary>503 with Retry-After: the catalogue could never be loaded, so no answer about it would be true.</summary>
+    public static RetryAfterResult CatalogueNotLoaded() =>
+        new(StorageUnavailable("The catalogue could not be loaded yet. Try again in a little while."), seconds: 10);
+
     public static ObjectResult Result(int status, string type, string title, string? detail, IReadOnlyList<ValidationError>? errors = null)
     {
         var result = new ObjectResult(new Problem { Type = TypePrefix + type, Title = title, Status = status, Detail = detail, Errors = errors })

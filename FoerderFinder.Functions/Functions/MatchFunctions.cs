@@ -45,10 +45,10 @@ public sealed class MatchFunctions(CatalogueCache catalogue, TimeProvider clock)
         }
 
         var current = await catalogue.GetAsync(cancellationToken);
-        if (current.Generation == 0 && !current.StorageReachable)
+        if (current.NeverLoaded)
         {
-            // Never loaded: an empty answer would look like "nothing fits you".
-            return new RetryAfterResult(Problems.StorageUnavailable("The catalogue could not be loaded yet. Try again in a little while."), seconds: 10);
+            // An empty answer would look like "nothing fits you".
+            return Problems.CatalogueNotLoaded();
         }
         var language = input.Language ?? Language.De;
         var result = Matcher.Match(current.Snapshot, profile, new MatchOptions

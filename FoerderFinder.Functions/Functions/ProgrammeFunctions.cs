@@ -68,6 +68,10 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
         }
 
         var current = await catalogue.GetAsync(cancellationToken);
+        if (current.NeverLoaded)
+        {
+            return Problems.CatalogueNotLoaded();
+        }
         var matching = current.Snapshot.Programmes
             .Where(p => after is null || string.CompareOrdinal(p.Id, after) > 0)
             .Where(filter.Matches)
@@ -86,6 +90,10 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
         CancellationToken cancellationToken)
     {
         var current = await catalogue.GetAsync(cancellationToken);
+        if (current.NeverLoaded)
+        {
+            return Problems.CatalogueNotLoaded();
+        }
         if (!current.ById.TryGetValue(id, out var stored))
         {
             return Problems.NotFound($"There is no programme '{Truncate(id)}'.");
@@ -281,17 +289,4 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
     }
 
     private static string Truncate(string? value) => value is null ? "" : value.Length <= 64 ? value : value[..64] + "…";
-}
-
-/// <summary>A problem answer with a Retry-After header.</summary>
-public sealed class RetryAfterResult(ObjectResult inner, int seconds) : IActionResult
-{
-    public ObjectResult Inner { get; } = inner;
-    public int Seconds { get; } = seconds;
-
-    public Task ExecuteResultAsync(ActionContext context)
-    {
-        context.HttpContext.Response.Headers.RetryAfter = Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Inner.ExecuteResultAsync(context);
-    }
 }

@@ -15,6 +15,9 @@ public sealed record CachedCatalogue(
 {
     /// <summary>Storage could not be asked lately, so a newer catalogue may exist.</summary>
     public bool MayBeStale => !StorageReachable;
+
+    /// <summary>Storage has never answered: an empty catalogue here means "unknown", not "nothing".</summary>
+    public bool NeverLoaded => Generation == 0 && !StorageReachable;
 }
 
 public sealed class CatalogueCacheOptions

@@ -1,3 +1,4 @@
+using FoerderFinder.Functions.Api;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Functions.Functions;
 using FoerderFinder.Functions.Storage;

@@ -1,4 +1,5 @@
 using System.Text;
+using FoerderFinder.Functions.Api;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Functions.Functions;
 using FoerderFinder.Functions.Storage;
