@@ -35,16 +35,16 @@ public sealed class CriterionJsonConverter : JsonConverter
         }
         var basePath = reader.Path;
         var json = JToken.ReadFrom(reader) as JObject
-            ?? throw new JsonSerializationException($"A criterion must be an object. Path '{basePath}'.");
+            ?? throw Error("A criterion must be an object.", basePath);
         var kindToken = json["kind"];
         if (kindToken is not { Type: JTokenType.String })
         {
-            throw new JsonSerializationException($"A criterion needs a \"kind\". Path '{basePath}'.");
+            throw Error("A criterion needs a \"kind\".", basePath);
         }
         var kind = (string)kindToken!;
         if (!TypesByKind.TryGetValue(kind, out var type))
         {
-            throw new JsonSerializationException($"Unknown criterion kind '{kind}'. Path '{Combine(basePath, "kind")}'.");
+            throw Error($"Unknown criterion kind '{kind}'.", Combine(basePath, "kind"));
         }
         json.Remove("kind");
         try
@@ -73,6 +73,9 @@ public sealed class CriterionJsonConverter : JsonConverter
         }
         writer.WriteEndObject();
     }
+
+    /// <summary>An error that carries its path as a property too, so callers can name the field without parsing the message.</summary>
+    private static JsonSerializationException Error(string message, string path) => new($"{message} Path '{path}'.", path, 0, 0, null);
 
     private static string Combine(string basePath, string? innerPath) =>
         string.IsNullOrEmpty(innerPath) ? basePath

@@ -19,7 +19,10 @@ public sealed class StrictDateOnlyConverter : JsonConverter
         {
             return date;
         }
-        throw new JsonSerializationException($"Expected a date as yyyy-MM-dd, got '{reader.Value}'. Path '{reader.Path}'.");
+        // The path must be on the exception, not only in its message: callers name the offending field from it.
+        var at = reader as IJsonLineInfo;
+        throw new JsonSerializationException(
+            $"Expected a date as yyyy-MM-dd, got '{reader.Value}'. Path '{reader.Path}'.", reader.Path, at?.LineNumber ?? 0, at?.LinePosition ?? 0, null);
     }
 
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
