@@ -63,6 +63,8 @@ public sealed record Programme
 /// <summary>The catalogue file: every programme, in the order curators keep them.</summary>
 public sealed record CatalogueDocument
 {
+    /// <summary>The "$schema" reference editors use to check the file against catalogue/programme.schema.json.</summary>
+    [Newtonsoft.Json.JsonProperty("$schema")]
     public string? Schema { get; init; }
     public IReadOnlyList<Programme> Programmes { get; init; } = [];
 }
