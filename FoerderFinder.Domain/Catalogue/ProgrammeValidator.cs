@@ -173,10 +173,13 @@ public static partial class ProgrammeValidator
             case OrganisationAgeCriterion c:
                 CheckRange(c.MinYears, c.MaxYears, path, "minYears", "maxYears", add);
                 break;
+            case ThemeCriterion c when c.AnyOf is not { Count: > 0 }:
+                add($"{path}.anyOf", "Name at least one theme.");
+                break;
             case ThemeCriterion c:
-                for (var i = 0; i < (c.AnyOf?.Count ?? 0); i++)
+                for (var i = 0; i < c.AnyOf.Count; i++)
                 {
-                    if (!Themes.IsKnown(c.AnyOf![i]))
+                    if (!Themes.IsKnown(c.AnyOf[i]))
                     {
                         add($"{path}.anyOf[{i}]", $"Unknown theme '{c.AnyOf[i]}'.");
                     }

@@ -121,7 +121,8 @@ public static class DeadlineCalculator
         {
             foreach (var (month, dayOfMonth) in dates.Annual)
             {
-                if (TryDate(year, month, dayOfMonth, out var date) && date >= day)
+                var date = DateIn(year, month, dayOfMonth);
+                if (date >= day)
                 {
                     return date;
                 }
@@ -155,23 +156,16 @@ public static class DeadlineCalculator
         {
             foreach (var (month, dayOfMonth) in dates.Annual)
             {
-                if (TryDate(year, month, dayOfMonth, out var date))
-                {
-                    Consider(date);
-                }
+                Consider(DateIn(year, month, dayOfMonth));
             }
         }
         return latest;
     }
 
-    private static bool TryDate(int year, int month, int day, out DateOnly date)
-    {
-        if (day <= DateTime.DaysInMonth(year, month))
-        {
-            date = new DateOnly(year, month, day);
-            return true;
-        }
-        date = default;
-        return false;
-    }
+    /// <summary>
+    /// An annual day in one year. 29 February falls on 28 February in common years: skipping it
+    /// would leave an annual programme without a deadline (round over) for up to three years.
+    /// </summary>
+    private static DateOnly DateIn(int year, int month, int day) =>
+        new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
 }

@@ -166,7 +166,10 @@ public static class Matcher
         var outcome = programme.Status.IsOver() ? Outcome.NotMet : Outcome.Unknown;
         var message = programme.ReplacedBy is { } successor
             ? Message.Of($"programme_status.{status}", ("successor", successor))
-            : Message.Of($"programme_status.{status}");
+            : programme.Status == ProgrammeStatus.Replaced
+                // The catalogue may mark a programme replaced without naming a successor: say so without a {successor} gap.
+                ? Message.Of("programme_status.replaced_unnamed")
+                : Message.Of($"programme_status.{status}");
         return new CriterionResult("programme_status", outcome, message, new SourceRef { Url = programme.Url, Verified = programme.LastVerified }, false, null);
     }
 
