@@ -32,8 +32,12 @@ public enum RegionLevel
     Supranational,
 }
 
-/// <summary>A place in Germany as a profile gives it, resolved as far as the reference data allows.</summary>
-public readonly record struct Place(string? State, string? Ags)
+/// <summary>
+/// A place in Germany as a profile gives it, resolved as far as the reference data allows.
+/// <paramref name="UnresolvedName"/>: a municipality was named that the reference data does not know,
+/// so asking for the municipality again would not help; its 8-digit AGS would.
+/// </summary>
+public readonly record struct Place(string? State, string? Ags, bool UnresolvedName = false)
 {
     public bool IsEmpty => State is null && Ags is null;
 }

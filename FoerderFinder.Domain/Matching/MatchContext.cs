@@ -28,6 +28,6 @@ public sealed class MatchContext
         {
             Geo.Instance.TryResolveMunicipality(municipality, out _, out ags);
         }
-        return new Place(state ?? (ags is null ? null : Geo.Instance.LandOfAgs(ags)), ags);
+        return new Place(state ?? (ags is null ? null : Geo.Instance.LandOfAgs(ags)), ags, municipality is not null && ags is null);
     }
 }

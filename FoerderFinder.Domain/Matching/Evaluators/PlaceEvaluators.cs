@@ -29,8 +29,9 @@ internal static class Regions
             }
         }
         missing = outcome != Outcome.Unknown ? ProfileField.None
-            : place.State is null && place.Ags is null ? stateField
-            : needsMunicipality ? municipalityField
+            : place.State is null && place.Ags is null && !place.UnresolvedName ? stateField
+            : needsMunicipality && !place.UnresolvedName ? municipalityField
+            : needsMunicipality ? ProfileField.None
             : stateField;
         return outcome;
     }

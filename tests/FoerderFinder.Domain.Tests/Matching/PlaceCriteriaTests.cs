@@ -119,12 +119,21 @@ public class PlaceCriteriaTests
     }
 
     [Fact]
-    public void Unknown_municipality_name_leaves_a_municipal_rule_unknown()
+    public void Unknown_municipality_name_leaves_a_municipal_rule_unknown_without_asking_for_the_municipality_again()
     {
         var (outcome, missing) = Evaluate(Rule.Seat("DE-NW-muensterland"), Seat("DE-NW", "Kleinkleckersdorf"));
 
         Assert.Equal(Outcome.Unknown, outcome);
-        Assert.Equal(ProfileField.OrganisationMunicipality, missing);
+        Assert.Equal(ProfileField.None, missing);
+    }
+
+    [Fact]
+    public void Unknown_municipality_name_without_a_Land_asks_for_the_Land_of_a_Land_rule()
+    {
+        var (outcome, missing) = Evaluate(Rule.Seat("DE-NW"), Seat(municipality: "Kleinkleckersdorf"));
+
+        Assert.Equal(Outcome.Unknown, outcome);
+        Assert.Equal(ProfileField.OrganisationState, missing);
     }
 
     [Fact]
