@@ -65,7 +65,11 @@ public sealed record ProjectRegionCriterion : Criterion
     public required IReadOnlyList<string> Regions { get; init; }
 }
 
-/// <summary>Every country of a project abroad must be allowed: named, on a list (the DAC list) or in a DAC region.</summary>
+/// <summary>
+/// Every country of a project abroad must be allowed: named, on a list (the DAC list) or in a DAC region.
+/// A project in Germany is outside its scope; whether such projects are funded at all is the
+/// programme's project_location criterion, which every programme with this criterion has.
+/// </summary>
 public sealed record ProjectCountryCriterion : Criterion
 {
     public override CriterionKind Kind => CriterionKind.ProjectCountry;
@@ -106,10 +110,14 @@ public sealed record OrganisationAgeCriterion : Criterion
     public int? MaxYears { get; init; }
 }
 
-/// <summary>The applicant must be recognised as gemeinnützig.</summary>
+/// <summary>
+/// The applicant must be recognised as gemeinnützig, except the organisation types in
+/// <see cref="ExceptFor"/> (public bodies such as schools or municipalities that may apply without it).
+/// </summary>
 public sealed record CharitableCriterion : Criterion
 {
     public override CriterionKind Kind => CriterionKind.Charitable;
+    public IReadOnlyList<OrganisationType> ExceptFor { get; init; } = [];
 }
 
 /// <summary>The applicant must be migrant-led (the programme's own definition is in the source).</summary>

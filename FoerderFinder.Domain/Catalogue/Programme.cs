@@ -40,6 +40,7 @@ public sealed record Programme
     public string? ReplacedBy { get; init; }
     public required LocalizedText Name { get; init; }
     public required LocalizedText Purpose { get; init; }
+    /// <summary>What is funded; required by the validator, like <see cref="Decides"/> and <see cref="HowToApply"/>.</summary>
     public LocalizedText? Funded { get; init; }
     public LocalizedText? Decides { get; init; }
     public LocalizedText? HowToApply { get; init; }

@@ -55,9 +55,11 @@ public static partial class ProgrammeValidator
         }
         RequireText(programme.Name, "name", Add, required: true);
         RequireText(programme.Purpose, "purpose", Add, required: true);
-        RequireText(programme.Funded, "funded", Add, required: false);
-        RequireText(programme.Decides, "decides", Add, required: false);
-        RequireText(programme.HowToApply, "howToApply", Add, required: false);
+        // Every programme tells, in German and English, what is funded, who decides and how to apply
+        // (where the sources do not say, the text says so and points to the funder's page).
+        RequireText(programme.Funded, "funded", Add, required: true);
+        RequireText(programme.Decides, "decides", Add, required: true);
+        RequireText(programme.HowToApply, "howToApply", Add, required: true);
         RequireText(programme.StatusNote, "statusNote", Add, required: false);
         if (string.IsNullOrWhiteSpace(programme.Funder))
         {
@@ -95,6 +97,11 @@ public static partial class ProgrammeValidator
                 continue;
             }
             ValidateCriterion(criterion, $"criteria[{i}]", Add);
+        }
+        if (programme.Criteria.Any(c => c is ProjectCountryCriterion)
+            && !programme.Criteria.Any(c => c is ProjectLocationCriterion { AnyOf: { } places } && places.Contains(ProjectLocation.Abroad)))
+        {
+            Add("criteria", "A project_country criterion needs a project_location criterion that allows abroad: countries only limit projects abroad.");
         }
         for (var i = 0; i < programme.CheckYourself.Count; i++)
         {
@@ -184,6 +191,9 @@ public static partial class ProgrammeValidator
                         add($"{path}.anyOf[{i}]", $"Unknown theme '{c.AnyOf[i]}'.");
                     }
                 }
+                break;
+            case CharitableCriterion c when c.ExceptFor is null || c.ExceptFor.Distinct().Count() != c.ExceptFor.Count:
+                add($"{path}.exceptFor", "Name each organisation type once.");
                 break;
             case ProjectStartWindowCriterion c when c.From > c.To:
                 add($"{path}.from", "from lies after to.");

@@ -130,6 +130,11 @@ public static class Matcher
         foreach (var criterion in programme.Criteria)
         {
             var result = CriterionEvaluator.Explain(criterion, ctx);
+            if (result.Source is { Verified: null } source)
+            {
+                // A criterion not checked on its own was last checked with the whole programme.
+                result = result with { Source = source with { Verified = programme.LastVerified } };
+            }
             results.Add(result);
             if (criterion is DeadlineCriterion deadline)
             {

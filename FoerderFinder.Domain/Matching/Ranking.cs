@@ -30,7 +30,7 @@ internal static class Ranking
 {
     public static ScoreBreakdown Score(Programme programme, ProgrammeFacts facts, MatchContext ctx, Outcome deadlineOutcome) => new(
         ThematicFit(programme, ctx),
-        AmountFit(facts, ctx),
+        GivesMoney(programme) ? AmountFit(facts, ctx) : 0,
         RegionSpecificity(facts.NarrowestRegion),
         deadlineOutcome == Outcome.Met ? ScoreBreakdown.MaxDeadlineReachable : 0,
         programme.MadeForMsos && ctx.Organisation.MigrantLed == true ? ScoreBreakdown.MaxMadeForMsos : 0,
@@ -58,6 +58,10 @@ internal static class Ranking
             _ => ScoreBreakdown.MaxThematicFit,
         };
     }
+
+    /// <summary>Advice and seconded staff are worth having, but they do not pay for the amount asked for.</summary>
+    private static bool GivesMoney(Programme programme) =>
+        programme.SupportType is not (SupportType.Advisory or SupportType.Personnel);
 
     /// <summary>A programme fits best when the request is a sizeable part of what it can give.</summary>
     private static int AmountFit(ProgrammeFacts facts, MatchContext ctx)

@@ -44,7 +44,9 @@ public sealed class ApiTests(AzuriteFixture azurite)
             Assert.Contains((string)c["outcome"]!, new[] { "met", "unknown" });
             Assert.False(string.IsNullOrWhiteSpace((string)c["message"]!));
             Assert.StartsWith("http", (string)c["source"]!["url"]!);
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string)c["source"]!["verified"]!);
         });
+        Assert.All(results.Where(r => (bool)r["unconfirmed"]!), r => Assert.Contains("Unconfirmed: check with the funder.", (string)r["notice"]!));
         var scores = results.Where(r => (string)r["verdict"]! == "eligible").Select(r => (int)r["score"]!).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         Assert.Equal((int)first["score"]!, first["scoreBreakdown"]!.Children<JProperty>().Where(p => p.Name != "total").Sum(p => (int)p.Value));

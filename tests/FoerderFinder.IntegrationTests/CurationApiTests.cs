@@ -42,20 +42,20 @@ public sealed class CurationApiTests(AzuriteFixture azurite)
     public async Task An_update_needs_the_current_etag_and_the_match_sees_it_at_once()
     {
         await using var server = await DevHostServer.StartAsync(azurite);
-        var (programme, etag) = await GetAsync(server, "komm_an_nrw_muenster");
-        programme["name"]!["en"] = "KOMM-AN renamed by a curator";
+        var (programme, etag) = await GetAsync(server, "muenster_ki_projektfoerderung");
+        programme["name"]!["en"] = "KI project grants renamed by a curator";
 
-        var withoutIfMatch = await server.Client.SendAsync(Put("komm_an_nrw_muenster", programme).WithKey(DevHostServer.FunctionKey));
-        var accepted = await server.Client.SendAsync(Put("komm_an_nrw_muenster", programme).WithIfMatch(etag).WithKey(DevHostServer.FunctionKey));
+        var withoutIfMatch = await server.Client.SendAsync(Put("muenster_ki_projektfoerderung", programme).WithKey(DevHostServer.FunctionKey));
+        var accepted = await server.Client.SendAsync(Put("muenster_ki_projektfoerderung", programme).WithIfMatch(etag).WithKey(DevHostServer.FunctionKey));
         programme["name"]!["en"] = "A second curator";
-        var stale = await server.Client.SendAsync(Put("komm_an_nrw_muenster", programme).WithIfMatch(etag).WithKey(DevHostServer.FunctionKey));
+        var stale = await server.Client.SendAsync(Put("muenster_ki_projektfoerderung", programme).WithIfMatch(etag).WithKey(DevHostServer.FunctionKey));
 
         Http.AssertProblem(withoutIfMatch, 428, await withoutIfMatch.ReadJsonAsync());
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.NotEqual(etag, accepted.Headers.ETag!.ToString());
         Http.AssertProblem(stale, 412, await stale.ReadJsonAsync());
         var match = await (await server.Client.PostAsync("/api/match", Http.Json(Http.MuensterMso))).ReadJsonAsync();
-        Assert.Contains(match["results"]!, r => (string)r["name"]! == "KOMM-AN renamed by a curator");
+        Assert.Contains(match["results"]!, r => (string)r["name"]! == "KI project grants renamed by a curator");
     }
 
     [Fact]

@@ -26,11 +26,37 @@ internal static class ApplicantTypeEvaluator
 
 internal static class CharitableEvaluator
 {
-    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing) =>
-        Outcomes.Require(ctx.Organisation.Charitable, ProfileField.OrganisationCharitable, out missing);
+    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing)
+    {
+        if (c.ExceptFor.Count > 0)
+        {
+            if (ctx.Organisation.Type is { } type && c.ExceptFor.Contains(type))
+            {
+                return Outcomes.Decided(true, out missing);
+            }
+            if (ctx.Organisation.Type is null && ctx.Organisation.Charitable == false)
+            {
+                // Not charitable, but perhaps one of the public bodies that need not be.
+                return Outcomes.Unknown(ProfileField.OrganisationType, out missing);
+            }
+        }
+        return Outcomes.Require(ctx.Organisation.Charitable, ProfileField.OrganisationCharitable, out missing);
+    }
 
-    public static (Message, Message?) Explain(CharitableCriterion c, MatchContext ctx, Outcome outcome) =>
-        (Message.Of($"charitable.{Outcomes.Suffix(outcome)}"), outcome == Outcome.NotMet ? Message.Of("fix.become_charitable") : null);
+    public static (Message, Message?) Explain(CharitableCriterion c, MatchContext ctx, Outcome outcome)
+    {
+        if (c.ExceptFor.Count == 0)
+        {
+            return (Message.Of($"charitable.{Outcomes.Suffix(outcome)}"), outcome == Outcome.NotMet ? Message.Of("fix.become_charitable") : null);
+        }
+        var exempt = Codes.List("organisationType", c.ExceptFor, EnumCodes.Of);
+        if (ctx.Organisation.Type is { } type && c.ExceptFor.Contains(type))
+        {
+            return (Message.Of("charitable.not_required", ("type", new Code("organisationType", EnumCodes.Of(type))), ("exempt", exempt)), null);
+        }
+        return (Message.Of($"charitable.{Outcomes.Suffix(outcome)}_except", ("exempt", exempt)),
+            outcome == Outcome.NotMet ? Message.Of("fix.become_charitable") : null);
+    }
 }
 
 internal static class MigrantLedEvaluator

@@ -82,7 +82,8 @@ internal static class ProjectCountryEvaluator
     {
         if (ctx.Project.Location == ProjectLocation.Germany)
         {
-            return Outcomes.Decided(false, out missing);
+            // Only projects abroad have countries to check; project_location decides about Germany.
+            return Outcomes.Decided(true, out missing);
         }
         if (ctx.Project.Countries is not { Count: > 0 } countries)
         {
@@ -106,7 +107,7 @@ internal static class ProjectCountryEvaluator
         allowed.AddRange(c.Countries.Select(x => new Code("country", x)));
         if (ctx.Project.Location == ProjectLocation.Germany)
         {
-            return (Message.Of("project_country.in_germany", ("allowed", allowed)), null);
+            return (Message.Of("project_country.not_applicable", ("allowed", allowed)), null);
         }
         if (outcome == Outcome.NotMet)
         {
