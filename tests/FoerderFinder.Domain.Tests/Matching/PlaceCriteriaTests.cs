@@ -305,11 +305,11 @@ public class PlaceCriteriaTests
     }
 
     [Fact]
-    public void Project_in_Germany_never_meets_a_project_country_rule()
+    public void A_country_rule_limits_only_projects_abroad_so_a_project_in_Germany_passes_it()
     {
         var profile = ProjectAt(ProjectLocation.Germany, "DE-NW");
 
-        Assert.Equal(Outcome.NotMet, Evaluate(Rule.DacList(), profile).Outcome);
-        Assert.Equal("project_country.in_germany", Explain(Rule.DacList(), profile).Message.Key);
+        Assert.Equal(Outcome.Met, Evaluate(Rule.DacList(), profile).Outcome);
+        Assert.Equal("project_country.not_applicable", Explain(Rule.DacList(), profile).Message.Key);
     }
 }

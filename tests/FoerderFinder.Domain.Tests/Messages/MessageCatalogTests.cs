@@ -37,6 +37,7 @@ public partial class MessageCatalogTests
             Rule.Countries("FR"), Rule.DacRegions("africa", "oceania"),
             Rule.Amount(min: 1_000), Rule.Amount(max: 5_000), Rule.Amount(firstTimeMax: 5_000), Rule.Amount(), Rule.Amount(min: 10_001, firstTimeMax: 20_000),
             Rule.OwnContribution(25),
+            Rule.Charitable() with { ExceptFor = [OrganisationType.School, OrganisationType.Municipality] },
             Rule.Duration(min: 3), Rule.Duration(max: 12),
             Rule.OrganisationAge(minYears: 1, maxYears: 5), Rule.OrganisationAge(maxYears: 5),
             Rule.FirstTimeApplicant(false),

@@ -19,6 +19,7 @@ public static class SampleProfiles
 
         var o = full.Organisation;
         var p = full.Project;
+        yield return full with { Organisation = o with { Charitable = false } };
         yield return full with
         {
             Organisation = o with { Type = OrganisationType.Municipality, MigrantLed = false, Charitable = false, FoundedYear = 2026, State = "DE-BY", Municipality = null, VolunteerRun = false, FirstTimeApplicant = false, PartnerCooperationYears = 0 },

@@ -225,10 +225,19 @@ public class ProgrammeValidatorTests
     [Fact]
     public void Country_rule_needs_known_countries_lists_and_DAC_regions()
     {
-        Assert.Equal("programmes[0].criteria[0].countries[0]", SingleError(Rule.Countries("ZZ")).Field);
-        Assert.Equal("programmes[0].criteria[0].countryLists[0]", SingleError(Rule.DacList() with { CountryLists = ["eu"] }).Field);
-        Assert.Equal("programmes[0].criteria[0].dacRegions[0]", SingleError(Rule.DacRegions("antarctica")).Field);
-        Assert.Equal("programmes[0].criteria[0]", SingleError(Rule.Countries()).Field);
+        static ValidationError SingleCountryError(Criterion countryRule) =>
+            Assert.Single(Validate(Programme("prog").With(countryRule, Rule.Location(ProjectLocation.Abroad))));
+
+        Assert.Equal("programmes[0].criteria[0].countries[0]", SingleCountryError(Rule.Countries("ZZ")).Field);
+        Assert.Equal("programmes[0].criteria[0].countryLists[0]", SingleCountryError(Rule.DacList() with { CountryLists = ["eu"] }).Field);
+        Assert.Equal("programmes[0].criteria[0].dacRegions[0]", SingleCountryError(Rule.DacRegions("antarctica")).Field);
+        Assert.Equal("programmes[0].criteria[0]", SingleCountryError(Rule.Countries()).Field);
+    }
+
+    [Fact]
+    public void Country_rule_without_a_location_rule_that_allows_abroad_is_an_error()
+    {
+        Assert.Equal("programmes[0].criteria", SingleError(Rule.DacList()).Field);
     }
 
     [Fact]
