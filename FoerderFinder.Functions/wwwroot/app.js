@@ -858,6 +858,11 @@
   }
 
   function wireEvents() {
+    // The skip link moves focus without touching the URL's fragment, which belongs to share links.
+    $(".skip-link").addEventListener("click", function (event) {
+      event.preventDefault();
+      $("#main").focus();
+    });
     var form = $("#profile-form");
     form.addEventListener("change", onFormChanged);
     form.addEventListener("input", function (event) {

@@ -68,7 +68,7 @@ public sealed class EmbeddingSites : IAsyncDisposable
             <header><p>Interkulturelles Netzwerk Münster – community website</p></header>
             <h1>Förderung finden</h1>
             <script src="{{A(AppUrl)}}embed.js" data-lang="en" data-land="DE-NW" data-municipality="Münster"
-                    data-themes="integration,culture" data-pin="promotorinnen_nrw" data-hide="engagiert"
+                    data-themes="integration,culture" data-pin="muenster_ki_foerdertopf_mso" data-hide="fachpromotor_migrationsgesellschaft_nrw"
                     data-contact-name="{{A(ContactName)}}" data-contact-email="{{A(ContactEmail)}}"
                     data-contact-phone="{{A(ContactPhone)}}" async></script>
             <footer id="after-embed"><p>Impressum of the community website</p></footer>
