@@ -539,7 +539,11 @@
       state.response = answer.body;
       if (!opts.keepPage) { state.shown = PAGE_SIZE; }
       renderResults();
-      if (opts.focus) { $("#results-heading").focus(); }
+      if (opts.focus) {
+        var heading = $("#results-heading");
+        heading.focus({ preventScroll: true });
+        heading.scrollIntoView({ block: "start" });
+      }
     }).catch(function () {
       if (number !== state.requestNumber) { return; }
       results.removeAttribute("aria-busy");

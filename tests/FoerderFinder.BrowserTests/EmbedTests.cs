@@ -57,7 +57,7 @@ public sealed class EmbedTests(BrowserFixture fixture)
         var frameBox = await page.Locator(FrameSelector).BoundingBoxAsync();
         var footerBox = await page.Locator("#after-embed").BoundingBoxAsync();
         Assert.True(footerBox!.Y >= frameBox!.Y + frameBox.Height);
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("embed-allowed-site"), FullPage = false });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("embed-allowed-site"), FullPage = true });
         await page.Context.CloseAsync();
     }
 
