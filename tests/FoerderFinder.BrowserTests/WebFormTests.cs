@@ -330,4 +330,51 @@ public sealed class WebFormTests(BrowserFixture fixture)
         Assert.True(serious.Count == 0, $"axe ({state}): " + string.Join("; ", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
     }
+
+    [Fact]
+    public async Task A_right_to_left_language_added_as_a_file_mirrors_the_layout()
+    {
+        var page = await fixture.NewPageAsync("en-GB");
+        // What a translator does: one more entry in languages.json and one more file; no code changes.
+        await page.RouteAsync("**/i18n/languages.json", async route =>
+        {
+            var response = await route.FetchAsync();
+            var languages = JObject.Parse(await response.TextAsync());
+            ((JArray)languages["languages"]!).Add(new JObject { ["code"] = "ar", ["name"] = "العربية" });
+            await route.FulfillAsync(new() { Response = response, Body = languages.ToString() });
+        });
+        await page.RouteAsync("**/i18n/ar.json", async route =>
+        {
+            var english = JObject.Parse(await (await page.APIRequest.GetAsync(fixture.AppUrl + "i18n/en.json")).TextAsync());
+            english["dir"] = "rtl";
+            english["locale"] = "ar";
+            english["title"] = "ابحث عن تمويل لمشروعك";
+            english["showResults"] = "عرض البرامج";
+            english["fields"] = new JObject { ["organisation.type"] = "نوع المنظمة" };
+            await route.FulfillAsync(new() { ContentType = "application/json", Body = english.ToString() });
+        });
+        var form = new FormPage(page, fixture.AppUrl);
+        await form.OpenAsync();
+
+        await form.ChooseLanguageAsync("العربية");
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ابحث عن تمويل لمشروعك");
+        await page.GetByLabel("نوع المنظمة").SelectOptionAsync("registered_association");
+        var main = (await page.Locator("main").BoundingBoxAsync())!;
+        var label = (await page.Locator("label[for=f-organisation-type]").BoundingBoxAsync())!;
+        var radio = (await page.Locator("#f-project-location-field input").First.BoundingBoxAsync())!;
+        var radioText = (await page.Locator("#f-project-location-field label.option span").First.BoundingBoxAsync())!;
+        Assert.True(main.X + main.Width - (label.X + label.Width) < 40, "Labels start on the right.");
+        Assert.True(radio.X > radioText.X, "The radio button stands right of its text.");
+        Assert.True(await form.ScrollWidthAsync() <= 1280);
+
+        await form.AnswerAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "عرض البرامج" }).ClickAsync());
+        var card = (await form.Results.First.BoundingBoxAsync())!;
+        var badge = (await form.Results.First.Locator(".badge").First.BoundingBoxAsync())!;
+        Assert.True(card.X + card.Width - (badge.X + badge.Width) < 40, "The verdict badge starts on the right.");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("desktop-rtl") });
+        await page.Context.CloseAsync();
+    }
 }
