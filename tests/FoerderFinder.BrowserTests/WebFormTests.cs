@@ -40,6 +40,8 @@ public sealed class WebFormTests(BrowserFixture fixture)
     {
         var form = await OpenAsync();
         await form.FillMuensterMsoAsync();
+        await form.Page.Locator("h1").ScrollIntoViewIfNeededAsync();
+        await form.Page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("desktop-form") });
 
         await form.ShowProgrammesAsync();
 
@@ -66,9 +68,8 @@ public sealed class WebFormTests(BrowserFixture fixture)
         var engagiert = form.Page.Locator("article[data-programme-id=engagiert]");
         await Assertions.Expect(engagiert.Locator("[data-fact=amount] dd")).ToHaveTextAsync("up to €10,000; first application: up to €5,000unconfirmed");
 
-        await form.Page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("desktop-results"), FullPage = false });
         await form.Page.Locator("#results-heading").ScrollIntoViewIfNeededAsync();
-        await form.Page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("desktop-results-list") });
+        await form.Page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("desktop-results") });
         await form.Page.Context.CloseAsync();
     }
 
