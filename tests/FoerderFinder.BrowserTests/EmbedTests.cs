@@ -53,6 +53,17 @@ public sealed class EmbedTests(BrowserFixture fixture)
         // Funder links leave the host page in a new tab.
         await Assertions.Expect(frame.Locator("a.funder-link").First).ToHaveAttributeAsync("target", "_blank");
 
+        // Height messages that do not come from the app's frame are ignored.
+        var heightBefore = await FrameHeightAsync(page);
+        await page.EvaluateAsync("""
+            () => new Promise(resolve => {
+              // Listeners run in the order they were added: embed.js has seen the message when this one does.
+              window.addEventListener('message', () => resolve(), { once: true });
+              window.postMessage({ source: 'foerderfinder', type: 'height', height: 20 }, '*');
+            })
+            """);
+        Assert.Equal(heightBefore, await FrameHeightAsync(page));
+
         // The host page's own content follows below the form.
         var frameBox = await page.Locator(FrameSelector).BoundingBoxAsync();
         var footerBox = await page.Locator("#after-embed").BoundingBoxAsync();

@@ -327,6 +327,10 @@ public sealed class WebFormTests(BrowserFixture fixture)
     private static async Task AssertAccessibleAsync(IPage page, string state)
     {
         var result = await page.RunAxe();
+        // Every finding, minor ones included, beside the screenshots for whoever wants to improve further.
+        await File.WriteAllLinesAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "axe-" + state.Replace(' ', '-') + ".txt"),
+            result.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
+        Assert.NotEmpty(result.Passes);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"axe ({state}): " + string.Join("; ", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
