@@ -33,6 +33,7 @@ public sealed class EmbedTests(BrowserFixture fixture)
         // The frame is as high as the form: no scrollbar inside, nothing cut off.
         await WaitUntilFrameFitsAsync(page, content);
         var formHeight = await FrameHeightAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("embed-allowed-site-form"), FullPage = true, Clip = new() { X = 0, Y = 0, Width = 1280, Height = 1200 } });
 
         await frame.GetByLabel("Type of organisation").SelectOptionAsync("registered_association");
         await frame.GetByRole(AriaRole.Button, new() { Name = "Show programmes" }).ClickAsync();
@@ -68,7 +69,7 @@ public sealed class EmbedTests(BrowserFixture fixture)
         var frameBox = await page.Locator(FrameSelector).BoundingBoxAsync();
         var footerBox = await page.Locator("#after-embed").BoundingBoxAsync();
         Assert.True(footerBox!.Y >= frameBox!.Y + frameBox.Height);
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("embed-allowed-site"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("embed-allowed-site"), FullPage = true, Clip = new() { X = 0, Y = 0, Width = 1280, Height = 1800 } });
         await page.Context.CloseAsync();
     }
 
