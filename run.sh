@@ -26,6 +26,8 @@ export CatalogueStorage="UseDevelopmentStorage=true"
 export Catalogue__SeedOnStart=true
 export DevHost__FunctionKey="$(cat "$key_file")"
 export Cors__AllowedOrigins="${FOERDERFINDER_CORS:-http://localhost:7071}"
+# Websites allowed to embed the form (CSP frame-ancestors), e.g. "'self' https://verein.example".
+export Web__FrameAncestors="${FOERDERFINDER_FRAME_ANCESTORS:-'self'}"
 url="${FOERDERFINDER_URL:-http://localhost:7071}"
 
 dotnet FoerderFinder.DevHost/bin/Release/net10.0/FoerderFinder.DevHost.dll --urls "$url" &

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FoerderFinder.Domain.Json;
+using FoerderFinder.Functions.Functions;
 using FoerderFinder.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,13 @@ public static class DependencyInjection
         {
             SeedOnStart = catalogue.GetValue("SeedOnStart", false),
             SeedFile = catalogue["SeedFile"] ?? Path.Combine(AppContext.BaseDirectory, "catalogue", "programmes.json"),
+        });
+        var web = configuration.GetSection("Web");
+        services.TryAddSingleton(new WebOptions
+        {
+            Root = web["Root"] ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            FrameAncestors = WebOptions.ParseFrameAncestors(
+                [web["FrameAncestors"], .. web.GetSection("FrameAncestors").GetChildren().Select(c => c.Value)]),
         });
         services.TryAddSingleton<ICatalogueStore, TableCatalogueStore>();
         services.TryAddSingleton<CatalogueCache>();

@@ -52,17 +52,18 @@ public sealed class FunctionsMetadataContractTests
     }
 
     [Fact]
-    public void The_metadata_lists_exactly_the_nine_public_functions()
+    public void The_metadata_lists_exactly_the_ten_public_functions()
     {
         Assert.Equal(
-            ["DeleteProgramme", "GetProgramme", "Health", "ImportCatalogue", "ListProgrammes", "Match", "ProfileSchema", "ProgrammeHistory", "PutProgramme"],
+            ["DeleteProgramme", "GetProgramme", "Health", "ImportCatalogue", "ListProgrammes", "Match", "ProfileSchema", "ProgrammeHistory", "PutProgramme", "Web"],
             Metadata.Value.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Every_write_except_match_needs_a_key()
     {
-        var writes = Metadata.Value.Where(f => f.Methods.Any(m => m != "get") && f.Name != "Match").ToList();
+        // The web function takes every method only to answer unknown paths with a 404 problem; it never writes.
+        var writes = Metadata.Value.Where(f => f.Methods.Any(m => m is not ("get" or "head")) && f.Name is not ("Match" or "Web")).ToList();
 
         Assert.NotEmpty(writes);
         Assert.All(writes, f => Assert.NotEqual("Anonymous", f.AuthLevel));
@@ -115,7 +116,17 @@ public sealed class FunctionsMetadataContractTests
         var host = JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
 
         Assert.Equal("", (string?)host.SelectToken("extensions.http.routePrefix"));
-        Assert.All(Metadata.Value, f => Assert.StartsWith("api/", f.Route));
+        Assert.All(Metadata.Value.Where(f => f.Name != "Web"), f => Assert.StartsWith("api/", f.Route));
+    }
+
+    [Fact]
+    public void The_web_form_is_served_anonymously_from_a_catch_all_route()
+    {
+        var web = Function("Web");
+
+        Assert.Equal("{*path}", web.Route);
+        Assert.Equal("Anonymous", web.AuthLevel);
+        Assert.Contains("get", web.Methods);
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public sealed class DevHostServer : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DevHostServer> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Runs before the app's services are added, e.g. to register a fixed clock.</param>
+    public static async Task<DevHostServer> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var logs = new CapturingLoggerProvider();
         var app = DevHostApp.Build([], builder =>
@@ -52,6 +53,7 @@ public sealed class DevHostServer : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls(config["urls"]!);
             builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
