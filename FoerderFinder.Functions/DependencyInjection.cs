@@ -22,7 +22,7 @@ public static class DependencyInjection
             ?? configuration["AzureWebJobsStorage"]
             ?? throw new InvalidOperationException($"Set the app setting {ConnectionStringName} to the Table Storage connection string.");
         var catalogue = configuration.GetSection("Catalogue");
-        var timeout = TimeSpan.FromSeconds(catalogue.GetValue("StorageTimeoutSeconds", 10.0));
+        var timeout = TimeSpan.FromSeconds(catalogue.GetValue("StorageTimeoutSeconds", 5.0));
         services.TryAddSingleton(_ => new TableServiceClient(connectionString, StorageClientOptions(timeout)));
         services.TryAddSingleton(new StorageOptions { TablePrefix = catalogue["TablePrefix"] ?? "ff" });
         services.TryAddSingleton(new CatalogueCacheOptions
