@@ -176,7 +176,16 @@ public sealed class TableCatalogueStore : ICatalogueStore
             .Select(p => new TableTransactionAction(TableTransactionActionType.Add, ProgrammeEntity(partition, p)));
         foreach (var batch in TableLimits.Batches(actions))
         {
-            await Guard(() => _programmes.SubmitTransactionAsync(batch, cancellationToken));
+            try
+            {
+                await Guard(() => _programmes.SubmitTransactionAsync(batch, cancellationToken));
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // The partition is new and this writer's alone, so its rows can only exist because an
+                // earlier try of this very batch landed and its answer was lost (the SDK then retried it).
+                // A batch lands whole: it is written.
+            }
         }
         var committedAt = DateTimeOffset.UtcNow;
         var logEntity = new Commit(generation, partition, origin, committedAt, programmes.Count, changes).ToEntity();
@@ -187,14 +196,26 @@ public sealed class TableCatalogueStore : ICatalogueStore
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            await DeletePartitionQuietlyAsync(partition, programmes);
-            return null;
+            // Either another writer committed this generation first, or this insert landed and its answer
+            // was lost before the SDK retried it. Only the row can tell; deleting a committed generation
+            // would leave the catalogue unreadable.
+            if (!await IsCommittedAsync(generation, partition, cancellationToken))
+            {
+                await DeletePartitionQuietlyAsync(partition, programmes);
+                return null;
+            }
         }
         catch (RequestFailedException e)
         {
             throw new StorageUnavailableException("Table storage refused the commit.", e);
         }
         return new StoredCatalogue(generation, committedAt, programmes.OrderBy(p => p.Programme.Id, StringComparer.Ordinal).ToList());
+    }
+
+    private async Task<bool> IsCommittedAsync(long generation, string partition, CancellationToken cancellationToken)
+    {
+        var row = await Guard(() => _log.GetEntityIfExistsAsync<TableEntity>(LogPartition, Commit.RowKeyOf(generation), cancellationToken: cancellationToken));
+        return row.HasValue && row.Value!.GetString("Partition") == partition;
     }
 
     private async Task DeletePartitionQuietlyAsync(string partition, IReadOnlyList<StoredProgramme> programmes)

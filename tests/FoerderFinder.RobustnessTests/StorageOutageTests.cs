@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using FoerderFinder.Functions.Storage;
 using FoerderFinder.IntegrationTests;
 using FoerderFinder.RobustnessTests.Support;
 using Newtonsoft.Json.Linq;
@@ -85,6 +86,30 @@ public sealed class StorageOutageTests(PersistedAzurite storage) : IClassFixture
         Assert.Equal("Changed while storage was down", (string)(await (await client.GetAsync("/api/programmes/feb")).ReadJsonAsync())["name"]!["en"]!);
         var after = await (await client.PostAsync("/api/match", Responses.Json(MatchBody))).ReadJsonAsync();
         Assert.False((bool)after["catalogueMayBeStale"]!);
+    }
+
+    [Fact]
+    public async Task An_import_cut_off_by_a_storage_outage_leaves_the_old_catalogue_whole_and_can_be_repeated()
+    {
+        var azurite = storage.Azurite;
+        var prefix = "o" + Guid.NewGuid().ToString("N")[..10];
+        await FaultPolicy.Store(azurite, prefix).SeedIfEmptyAsync(StoreFaultTests.OldCatalogue, default);
+        var stopped = 0;
+        var importer = FaultPolicy.Store(azurite, prefix, new FaultPolicy(async (message, _) =>
+        {
+            if (FaultPolicy.IsBatch(message) && Interlocked.Exchange(ref stopped, 1) == 0)
+            {
+                await azurite.StopAsync();
+            }
+            return false;
+        }));
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => importer.ImportAsync(StoreFaultTests.NewCatalogue, dryRun: false, default));
+        await azurite.StartAsync();
+
+        Assert.Equal("old", StoreFaultTests.WhichCatalogue(await FaultPolicy.Store(azurite, prefix).LoadAsync(default)));
+        Assert.True((await importer.ImportAsync(StoreFaultTests.NewCatalogue, dryRun: false, default)).Committed);
+        Assert.Equal("new", StoreFaultTests.WhichCatalogue(await FaultPolicy.Store(azurite, prefix).LoadAsync(default)));
     }
 
     private const string MatchBody = """
