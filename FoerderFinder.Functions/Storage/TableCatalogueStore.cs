@@ -297,7 +297,26 @@ public sealed class TableCatalogueStore : ICatalogueStore
     }
 
     private static StoredProgramme ReadProgramme(TableEntity entity) =>
-        new(FoerderFinderJson.Deserialize<Programme>(TableLimits.ReadChunked(entity, "Json")), entity.GetInt64("Revision") ?? 0);
+        Decode(entity, () =>
+        {
+            var programme = FoerderFinderJson.Deserialize<Programme>(TableLimits.ReadChunked(entity, "Json"));
+            return programme.Id == entity.RowKey
+                ? new StoredProgramme(programme, entity.GetInt64("Revision") ?? 0)
+                : throw new FormatException($"The row holds programme '{programme.Id}'.");
+        });
+
+    /// <summary>A row this code cannot read (damaged, or written by another version) is a storage fault, not a crash.</summary>
+    private static T Decode<T>(TableEntity entity, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            throw new StorageUnavailableException($"Row {entity.PartitionKey}/{entity.RowKey} cannot be read.", e);
+        }
+    }
 
     private async Task EnsureTablesAsync(CancellationToken cancellationToken)
     {
@@ -392,13 +411,13 @@ public sealed class TableCatalogueStore : ICatalogueStore
             return entity;
         }
 
-        public static Commit From(TableEntity entity) => new(
+        public static Commit From(TableEntity entity) => Decode(entity, () => new Commit(
             entity.GetInt64("Generation") ?? 0,
             entity.GetString("Partition"),
             entity.GetString("Origin"),
             entity.GetDateTimeOffset("CommittedAt") ?? DateTimeOffset.MinValue,
             entity.GetInt32("Count") ?? 0,
-            FoerderFinderJson.Deserialize<ImportChanges>(TableLimits.ReadChunked(entity, "Changes")));
+            FoerderFinderJson.Deserialize<ImportChanges>(TableLimits.ReadChunked(entity, "Changes"))));
     }
 }
 
