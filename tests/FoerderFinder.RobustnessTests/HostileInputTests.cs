@@ -72,5 +72,32 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         (await CatalogueState.ReadAsync(server, azurite)).AssertSameAs(before);
     }
 
+    [Fact]
+    public async Task A_body_full_of_mistakes_gets_an_answer_smaller_than_itself()
+    {
+        await using var server = await DevHostServer.StartAsync(azurite);
+        var empties = string.Join(",", Enumerable.Repeat("{}", 1_500));
+        var millions = string.Join(",", Enumerable.Repeat("{}", 2_000_000));
+
+        var many = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/programmes/import")
+        {
+            Content = Responses.Json("{\"programmes\":[" + empties + "]}"),
+        }.WithKey(DevHostServer.FunctionKey));
+        var tooMany = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/programmes/import?dryRun=true")
+        {
+            Content = Responses.Json("{\"programmes\":[" + millions + "]}"),
+        }.WithKey(DevHostServer.FunctionKey));
+
+        var body = await many.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+        Assert.Equal(100, body["errors"]!.Count());
+        Assert.Matches(@"The first 100 of \d{4,} errors are listed\.", (string)body["detail"]!);
+        Assert.True((await many.Content.ReadAsByteArrayAsync()).Length < 64 * 1024);
+        var refused = await tooMany.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal("programmes", (string)refused["errors"]!.Single()["field"]!);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/health")).StatusCode);
+    }
+
     private static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

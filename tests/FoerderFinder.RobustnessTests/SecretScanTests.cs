@@ -82,6 +82,7 @@ public sealed partial class SecretScanTests
             "-----BEGIN RSA PRIV" + "ATE KEY-----\nMIIEow\n",
             "https://x.table.core.windows.net/?sv=2022-11-02&s" + "ig=" + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%3D",
             "curl -H 'x-functions" + "-key: " + "Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTA=' https://app/api/programmes/import",
+            "request.Headers.Add(\"x-functions" + "-key\", \"" + "Zm9vYmFyYmF6cXV4cXV1eDEy\");",
             "https://app.azurewebsites.net/api/programmes/import?co" + "de=" + "Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTAxMjM0NTY3OA==",
             "{ \"DevHost\": { \"Function" + "Key\": \"" + "s3cr3t-value-for-prod\" } }",
             "token: gh" + "p_" + new string('a', 36),
@@ -94,6 +95,7 @@ public sealed partial class SecretScanTests
         Assert.Empty(Findings("sample.txt", "AccountName=devstoreaccount1;Account" + "Key=" + AzuriteKey + ";"));
         Assert.Empty(Findings("sample.txt", "curl -H \"x-functions" + "-key: $KEY\" -H 'If-Match: \"r1\"'"));
         Assert.Empty(Findings("sample.txt", "[\"DevHost:Function" + "Key\"] = FunctionKey,"));
+        Assert.Empty(Findings("sample.txt", "r.Headers.Add(\"x-functions" + "-key\", key.ToUpperInvariant());"));
     }
 
     private static List<string> TrackedFiles()
@@ -118,7 +120,8 @@ public sealed partial class SecretScanTests
     [GeneratedRegex(@"(?:SharedAccessSignature=|[?&]sig=)(?<value>[A-Za-z0-9%+/=]{16,})")]
     private static partial Regex SharedAccessSignature();
 
-    [GeneratedRegex(@"x-functions-key[""']?\s*[:=,]\s*[""']?(?<value>[^\s""',;)]{16,})", RegexOptions.IgnoreCase)]
+    /// <summary>As a header line ("x-functions-key: value") or as a quoted argument ("x-functions-key", "value").</summary>
+    [GeneratedRegex(@"x-functions-key(?:[""']?\s*[:=]\s*[""']?|[""']\s*,\s*[""'])(?<value>[^\s""',;)]{16,})", RegexOptions.IgnoreCase)]
     private static partial Regex FunctionKeyLiteral();
 
     [GeneratedRegex(@"[?&]code=(?<value>[A-Za-z0-9_\-+/=%]{20,})")]
