@@ -16,7 +16,8 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public async Task Of_50_concurrent_updates_with_one_etag_exactly_one_wins_each_round_and_every_winner_is_in_the_history()
     {
-        await using var server = await DevHostServer.StartAsync(azurite);
+        // Fifty writers queue up in one Azurite: give each storage request time, this test is about ETags, not timeouts.
+        await using var server = await DevHostServer.StartAsync(azurite, new Dictionary<string, string?> { ["Catalogue:StorageTimeoutSeconds"] = "60" });
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(90) };
         var winners = new List<string>();
 
