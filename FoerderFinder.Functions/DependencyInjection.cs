@@ -22,9 +22,9 @@ public static class DependencyInjection
             ?? configuration.GetConnectionString(ConnectionStringName)
             ?? configuration["AzureWebJobsStorage"]
             ?? throw new InvalidOperationException($"Set the app setting {ConnectionStringName} to the Table Storage connection string.");
-        services.TryAddSingleton(_ => new TableServiceClient(connectionString));
-
         var catalogue = configuration.GetSection("Catalogue");
+        var timeout = TimeSpan.FromSeconds(catalogue.GetValue("StorageTimeoutSeconds", 5.0));
+        services.TryAddSingleton(_ => new TableServiceClient(connectionString, StorageClientOptions(timeout)));
         services.TryAddSingleton(new StorageOptions { TablePrefix = catalogue["TablePrefix"] ?? "ff" });
         services.TryAddSingleton(new CatalogueCacheOptions
         {
@@ -46,5 +46,21 @@ public static class DependencyInjection
         services.TryAddSingleton<CatalogueCache>();
         services.AddHostedService<CatalogueSeeder>();
         return services;
+    }
+
+    /// <summary>
+    /// Fail fast when storage is down or hangs: the SDK's defaults (3 retries with exponential delay,
+    /// 100 s per attempt) would hold a write or a health check for minutes. A caller gets a 503 with
+    /// Retry-After instead and tries again; matching never waits for storage anyway.
+    /// </summary>
+    public static TableClientOptions StorageClientOptions(TimeSpan networkTimeout)
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = networkTimeout;
+        return options;
     }
 }

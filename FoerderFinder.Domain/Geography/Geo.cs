@@ -208,7 +208,16 @@ public sealed class Geo
         {
             lower = lower[6..];
         }
-        var decomposed = lower.Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = lower.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // Text with code points Unicode cannot normalise (such as U+FFFE) is no official name: leave it as it is.
+            return lower;
+        }
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -20,9 +20,19 @@ public static class Problems
     // URNs: stable identifiers that need no website to resolve.
     private const string TypePrefix = "urn:foerderfinder:problem:";
 
-    public static ObjectResult Validation(IReadOnlyList<ValidationError> errors, string? detail = null) =>
-        Result(StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid.",
-            detail ?? string.Join(" ", errors.Take(3).Select(e => $"{e.Field}: {e.Message}")), errors);
+    /// <summary>At most this many errors are listed, so a body full of mistakes cannot make an answer larger than itself.</summary>
+    public const int MaxListedErrors = 100;
+
+    public static ObjectResult Validation(IReadOnlyList<ValidationError> errors, string? detail = null)
+    {
+        detail ??= string.Join(" ", errors.Take(3).Select(e => $"{e.Field}: {e.Message}"));
+        if (errors.Count > MaxListedErrors)
+        {
+            detail += $" The first {MaxListedErrors} of {errors.Count} errors are listed.";
+            errors = errors.Take(MaxListedErrors).ToList();
+        }
+        return Result(StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid.", detail, errors);
+    }
 
     public static ObjectResult Validation(string field, string message) => Validation([new ValidationError(field, message)]);
 

@@ -26,6 +26,7 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
     public const int MaxPageSize = 100;
     public const long MaxProgrammeBytes = 256 * 1024;
     public const long MaxImportBytes = 16 * 1024 * 1024;
+    public const int MaxImportProgrammes = 2000;
 
     [Function("ListProgrammes")]
     public async Task<IActionResult> List(
@@ -209,7 +210,12 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
         {
             return body.Problem;
         }
-        var errors = ProgrammeValidator.ValidateCatalogue(body.Value!);
+        if (body.Value!.Programmes.Count > MaxImportProgrammes)
+        {
+            // Checked before validating: a file of millions of empty objects must not become millions of errors.
+            return Problems.Validation("programmes", $"A catalogue has at most {MaxImportProgrammes} programmes; this one has {body.Value.Programmes.Count}.");
+        }
+        var errors = ProgrammeValidator.ValidateCatalogue(body.Value);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors, $"The catalogue has {errors.Count} error(s); nothing was imported.");

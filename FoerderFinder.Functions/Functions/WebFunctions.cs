@@ -91,6 +91,14 @@ public sealed partial class WebFunctions(WebOptions options)
         var requested = path ?? "";
         if (IsApiPath(requested) || IsApiPath(request.Path.Value?.TrimStart('/') ?? ""))
         {
+            // The host sends an API route here only when the method does not fit it.
+            var allowed = ApiRoutes.MethodsFor(request.Path.Value ?? "");
+            if (allowed.Count > 0)
+            {
+                headers.Allow = string.Join(", ", allowed);
+                return Problems.Result(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.",
+                    $"{request.Path.Value} answers {string.Join(", ", allowed)}.");
+            }
             return Problems.NotFound("There is no such API route. See GET /api/profile-schema and the README for the routes.");
         }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))

@@ -29,8 +29,9 @@ public sealed class CatalogueSeeder(ICatalogueStore store, CatalogueCache cache,
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is StorageUnavailableException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever went wrong, the host must stay up: an exception leaving a BackgroundService stops it.
             logger.LogError(e, "Seeding the catalogue failed; the app serves what storage holds.");
         }
     }

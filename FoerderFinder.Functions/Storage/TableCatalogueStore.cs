@@ -176,7 +176,16 @@ public sealed class TableCatalogueStore : ICatalogueStore
             .Select(p => new TableTransactionAction(TableTransactionActionType.Add, ProgrammeEntity(partition, p)));
         foreach (var batch in TableLimits.Batches(actions))
         {
-            await Guard(() => _programmes.SubmitTransactionAsync(batch, cancellationToken));
+            try
+            {
+                await Guard(() => _programmes.SubmitTransactionAsync(batch, cancellationToken));
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // The partition is new and this writer's alone, so its rows can only exist because an
+                // earlier try of this very batch landed and its answer was lost (the SDK then retried it).
+                // A batch lands whole: it is written.
+            }
         }
         var committedAt = DateTimeOffset.UtcNow;
         var logEntity = new Commit(generation, partition, origin, committedAt, programmes.Count, changes).ToEntity();
@@ -187,14 +196,26 @@ public sealed class TableCatalogueStore : ICatalogueStore
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            await DeletePartitionQuietlyAsync(partition, programmes);
-            return null;
+            // Either another writer committed this generation first, or this insert landed and its answer
+            // was lost before the SDK retried it. Only the row can tell; deleting a committed generation
+            // would leave the catalogue unreadable.
+            if (!await IsCommittedAsync(generation, partition, cancellationToken))
+            {
+                await DeletePartitionQuietlyAsync(partition, programmes);
+                return null;
+            }
         }
         catch (RequestFailedException e)
         {
             throw new StorageUnavailableException("Table storage refused the commit.", e);
         }
         return new StoredCatalogue(generation, committedAt, programmes.OrderBy(p => p.Programme.Id, StringComparer.Ordinal).ToList());
+    }
+
+    private async Task<bool> IsCommittedAsync(long generation, string partition, CancellationToken cancellationToken)
+    {
+        var row = await Guard(() => _log.GetEntityIfExistsAsync<TableEntity>(LogPartition, Commit.RowKeyOf(generation), cancellationToken: cancellationToken));
+        return row.HasValue && row.Value!.GetString("Partition") == partition;
     }
 
     private async Task DeletePartitionQuietlyAsync(string partition, IReadOnlyList<StoredProgramme> programmes)
@@ -276,7 +297,26 @@ public sealed class TableCatalogueStore : ICatalogueStore
     }
 
     private static StoredProgramme ReadProgramme(TableEntity entity) =>
-        new(FoerderFinderJson.Deserialize<Programme>(TableLimits.ReadChunked(entity, "Json")), entity.GetInt64("Revision") ?? 0);
+        Decode(entity, () =>
+        {
+            var programme = FoerderFinderJson.Deserialize<Programme>(TableLimits.ReadChunked(entity, "Json"));
+            return programme.Id == entity.RowKey
+                ? new StoredProgramme(programme, entity.GetInt64("Revision") ?? 0)
+                : throw new FormatException($"The row holds programme '{programme.Id}'.");
+        });
+
+    /// <summary>A row this code cannot read (damaged, or written by another version) is a storage fault, not a crash.</summary>
+    private static T Decode<T>(TableEntity entity, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            throw new StorageUnavailableException($"Row {entity.PartitionKey}/{entity.RowKey} cannot be read.", e);
+        }
+    }
 
     private async Task EnsureTablesAsync(CancellationToken cancellationToken)
     {
@@ -371,13 +411,13 @@ public sealed class TableCatalogueStore : ICatalogueStore
             return entity;
         }
 
-        public static Commit From(TableEntity entity) => new(
+        public static Commit From(TableEntity entity) => Decode(entity, () => new Commit(
             entity.GetInt64("Generation") ?? 0,
             entity.GetString("Partition"),
             entity.GetString("Origin"),
             entity.GetDateTimeOffset("CommittedAt") ?? DateTimeOffset.MinValue,
             entity.GetInt32("Count") ?? 0,
-            FoerderFinderJson.Deserialize<ImportChanges>(TableLimits.ReadChunked(entity, "Changes")));
+            FoerderFinderJson.Deserialize<ImportChanges>(TableLimits.ReadChunked(entity, "Changes"))));
     }
 }
 

@@ -8,6 +8,8 @@ namespace FoerderFinder.IntegrationTests;
 /// <summary>
 /// A real Azurite Table service on a free loopback port, started from the repository's node_modules
 /// (./test.sh installs it). Can be stopped and started again on the same port to test outages.
+/// In memory by default; with <see cref="DataDirectory"/> it keeps its data on disk, so a restart
+/// finds what was written before, as a real storage account would.
 /// </summary>
 public sealed partial class AzuriteFixture : IAsyncLifetime
 {
@@ -16,6 +18,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     private Task<DevHostServer>? _readOnlyServer;
 
     public int Port { get; private set; }
+
+    /// <summary>Where Azurite keeps its data; null keeps it in memory (lost on stop).</summary>
+    public string? DataDirectory { get; init; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
@@ -34,15 +39,20 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     {
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList =
-            {
-                RepoPaths.AzuriteTableServer, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(),
-                "--inMemoryPersistence", "--disableTelemetry",
-            },
+            ArgumentList = { RepoPaths.AzuriteTableServer, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--disableTelemetry" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (DataDirectory is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(DataDirectory);
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process.OutputDataReceived += (_, e) =>
@@ -64,6 +74,22 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public async Task StopAsync()
     {
+        if (_process is { HasExited: false } && DataDirectory is not null)
+        {
+            // On disk, Azurite saves every few seconds and on SIGINT: stop it the way that keeps its data.
+            using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString()]))
+            {
+                await interrupt.WaitForExitAsync();
+            }
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
