@@ -215,6 +215,11 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
             // Checked before validating: a file of millions of empty objects must not become millions of errors.
             return Problems.Validation("programmes", $"A catalogue has at most {MaxImportProgrammes} programmes; this one has {body.Value.Programmes.Count}.");
         }
+        if (body.Value.Programmes.Count == 0)
+        {
+            // An import replaces the catalogue: an empty file would archive every programme.
+            return Problems.Validation("programmes", "The catalogue is empty; an import needs at least one programme. Archive programmes one by one with DELETE.");
+        }
         var errors = ProgrammeValidator.ValidateCatalogue(body.Value);
         if (errors.Count > 0)
         {

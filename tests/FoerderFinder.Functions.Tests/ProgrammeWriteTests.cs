@@ -365,6 +365,15 @@ public sealed class ProgrammeWriteTests
         VerifyNoWrite();
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"programmes":[]}""")]
+    public async Task Import_of_an_empty_catalogue_is_400_because_it_would_archive_everything(string json)
+    {
+        ProblemAssert.NamesField("programmes", await _harness.Programmes.Import(ImportRequest(json), CancellationToken.None));
+        VerifyNoWrite();
+    }
+
     [Fact]
     public async Task Import_accepts_the_catalogue_file_with_its_schema_reference()
     {

@@ -77,13 +77,14 @@ public sealed class AdminKeyTests(AzuriteFixture azurite)
     {
         await using var server = await DevHostServer.StartAsync(azurite);
 
+        var catalogue = await File.ReadAllTextAsync(RepoPaths.Catalogue);
         var byHeader = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/programmes/import?dryRun=true")
         {
-            Content = Responses.Json("""{"programmes":[]}"""),
+            Content = Responses.Json(catalogue),
         }.WithKey(DevHostServer.FunctionKey));
         var byCode = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/programmes/import?dryRun=true&code=" + DevHostServer.FunctionKey)
         {
-            Content = Responses.Json("""{"programmes":[]}"""),
+            Content = Responses.Json(catalogue),
         });
 
         Assert.Equal(HttpStatusCode.OK, byHeader.StatusCode);
