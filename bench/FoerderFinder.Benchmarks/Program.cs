@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Running;
+using FoerderFinder.Benchmarks;
+using FoerderFinder.Domain.Catalogue;
+using FoerderFinder.Domain.Json;
+
+// dotnet run -c Release -- export 10000 out.json   writes a synthetic catalogue as a catalogue file
+// dotnet run -c Release -- verify                  checks the lower bound against the matcher for every bench profile and size
+// dotnet run -c Release -- [BenchmarkDotNet args]  runs the micro-benchmarks
+switch (args.FirstOrDefault())
+{
+    case "export":
+        {
+            var size = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+            var programmes = SyntheticCatalogue.Create(size);
+            var errors = ProgrammeValidator.ValidateCatalogue(new CatalogueDocument { Programmes = programmes });
+            if (errors.Count > 0)
+            {
+                Console.Error.WriteLine("The synthetic catalogue is invalid: " + string.Join("; ", errors.Take(5).Select(e => $"{e.Field}: {e.Message}")));
+                return 1;
+            }
+            File.WriteAllText(args[2], FoerderFinderJson.Serialize(new CatalogueDocument { Schema = "../../catalogue/programme.schema.json", Programmes = programmes }));
+            Console.WriteLine($"Wrote {size} programmes to {args[2]}.");
+            return 0;
+        }
+    case "verify":
+        foreach (var size in new[] { 67, 100, 1_000, 10_000 })
+        {
+            var catalogue = SyntheticCatalogue.Snapshot(size);
+            var lowerBound = new LowerBoundMatcher(catalogue.Programmes);
+            foreach (var (profile, asOf, limit) in BenchProfiles.All)
+            {
+                Agreement.Check(catalogue, lowerBound, profile, asOf, limit);
+            }
+            var counts = BenchProfiles.All.Select(x => FoerderFinder.Domain.Matching.Matcher.Match(catalogue, x.Profile, new() { AsOf = x.AsOf, Limit = 0 }))
+                .Select(r => $"{r.EligibleCount}/{r.NeedsInformationCount}/{r.NotEligibleCount}");
+            Console.WriteLine($"{size,6} programmes, eligible/open/not per profile: {string.Join("  ", counts)}");
+        }
+        Console.WriteLine($"The lower bound agrees with the matcher for {BenchProfiles.All.Count} profiles on 67 to 10,000 programmes.");
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(MatcherBenchmarks).Assembly).Run(args);
+        return 0;
+}
