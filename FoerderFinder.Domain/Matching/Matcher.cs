@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Json;
@@ -25,35 +26,61 @@ public static class Matcher
         Span<int> affects = stackalloc int[32];
         int eligible = 0, open = 0, notEligible = 0;
 
-        var programmes = catalogue.Programmes;
-        for (var i = 0; i < programmes.Count; i++)
+        var compiled = catalogue.Compiled;
+        var regions = compiled.Regions.Length;
+        var rented = 2 * regions > RegionOutcomes.StackLimit ? ArrayPool<byte>.Shared.Rent(2 * regions) : null;
+        Span<byte> memo = rented is null ? stackalloc byte[RegionOutcomes.StackLimit] : rented.AsSpan();
+        memo = memo[..(2 * regions)];
+        memo.Clear();
+        var seat = new RegionOutcomes(compiled.Regions, memo[..regions]);
+        var place = new RegionOutcomes(compiled.Regions, memo[regions..]);
+        Span<int> themeBits = stackalloc int[Math.Min(profile.Project.Themes?.Count ?? 0, MaxThemeBits)];
+        var themesAsBits = PrepareThemeBits(profile, themeBits);
+        try
         {
-            var assessment = Assess(programmes[i], catalogue.Profiles[i], ctx);
-            switch (assessment.Verdict)
+            var programmes = catalogue.Programmes;
+            for (var i = 0; i < programmes.Count; i++)
             {
-                case Verdict.Eligible:
-                    eligible++;
-                    break;
-                case Verdict.NeedsInformation:
-                    open++;
-                    CountMissing(assessment, settles, affects);
-                    break;
-                default:
-                    notEligible++;
-                    if (!options.IncludeNotEligible)
-                    {
-                        continue;
-                    }
-                    break;
+                var assessment = Assess(compiled, i, programmes[i], catalogue.Profiles[i], ctx, ref seat, ref place, themesAsBits ? themeBits : default, themesAsBits);
+                switch (assessment.Verdict)
+                {
+                    case Verdict.Eligible:
+                        eligible++;
+                        break;
+                    case Verdict.NeedsInformation:
+                        open++;
+                        CountMissing(assessment, settles, affects);
+                        break;
+                    default:
+                        notEligible++;
+                        if (!options.IncludeNotEligible)
+                        {
+                            continue;
+                        }
+                        break;
+                }
+                if (limit == 0)
+                {
+                    continue;
+                }
+                var key = new RankKey(assessment.Verdict, assessment.Score, assessment.NextDeadline, i);
+                // Once the list is full, a programme that ranks after the last one would only be taken out again.
+                if (top.Count == limit && top.TryPeek(out _, out var last) && RankKey.Compare(catalogue, key, last) > 0)
+                {
+                    continue;
+                }
+                top.Enqueue(i, key);
+                if (top.Count > limit)
+                {
+                    top.Dequeue();
+                }
             }
-            if (limit == 0)
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                continue;
-            }
-            top.Enqueue(i, new RankKey(assessment.Verdict, assessment.Score, assessment.NextDeadline, i));
-            if (top.Count > limit)
-            {
-                top.Dequeue();
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
 
@@ -61,7 +88,7 @@ public static class Matcher
         for (var slot = ranked.Length - 1; slot >= 0; slot--)
         {
             var index = top.Dequeue();
-            ranked[slot] = Explain(programmes[index], catalogue.Profiles[index], ctx);
+            ranked[slot] = Explain(catalogue.Programmes[index], catalogue.Profiles[index], ctx);
         }
 
         return new MatchResult
@@ -76,32 +103,76 @@ public static class Matcher
         };
     }
 
-    /// <summary>The verdict of one programme, and for open ones which profile fields are still missing.</summary>
-    internal static Assessment Assess(Programme programme, ProgrammeFacts facts, MatchContext ctx)
+    private const int MaxThemeBits = 64;
+
+    /// <summary>The profile's themes as bit numbers, so shared themes are counted with masks. False when they cannot be.</summary>
+    private static bool PrepareThemeBits(Profile profile, Span<int> bits)
     {
-        if (programme.Status.IsOver())
+        if (profile.Project.Themes is not { Count: > 0 } themes || themes.Count > MaxThemeBits)
+        {
+            return false;
+        }
+        for (var i = 0; i < themes.Count; i++)
+        {
+            bits[i] = CompiledCatalogue.ThemeBit(themes[i]);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The verdict of one programme, and for open ones which profile fields are still missing. Runs for
+    /// every programme of the catalogue, so it reads the compiled catalogue and allocates nothing.
+    /// </summary>
+    private static Assessment Assess(
+        CompiledCatalogue compiled,
+        int index,
+        Programme programme,
+        ProgrammeFacts facts,
+        MatchContext ctx,
+        ref RegionOutcomes seat,
+        ref RegionOutcomes place,
+        ReadOnlySpan<int> themeBits,
+        bool themesAsBits)
+    {
+        ref readonly var p = ref compiled.Programmes[index];
+        if (p.Status.IsOver())
         {
             return new Assessment(Verdict.NotEligible, 0, ProfileField.None, false, null);
         }
-        var anyUnknown = programme.Status != ProgrammeStatus.Active;
+        var anyUnknown = p.Status != ProgrammeStatus.Active;
         var unknownWithoutField = anyUnknown;
         var missing = ProfileField.None;
         var deadlineOutcome = Outcome.Unknown;
         DateOnly? nextDeadline = null;
-        foreach (var criterion in programme.Criteria)
+        var criteria = compiled.Criteria.AsSpan(p.Start, p.Count);
+        for (var k = 0; k < criteria.Length; k++)
         {
+            ref readonly var c = ref criteria[k];
             Outcome outcome;
             ProfileField field;
-            if (criterion is DeadlineCriterion deadline)
+            switch (c.Kind)
             {
-                var facts2 = DeadlineEvaluator.Facts(deadline, ctx);
-                outcome = deadlineOutcome = facts2.Outcome;
-                nextDeadline = facts2.NextDeadline;
-                field = ProfileField.None;
-            }
-            else
-            {
-                outcome = CriterionEvaluator.Evaluate(criterion, ctx, out field);
+                case CriterionKind.ApplicantType:
+                    outcome = ApplicantTypeEvaluator.Evaluate(c.Allowed, ctx, out field);
+                    break;
+                case CriterionKind.ProjectLocation:
+                    outcome = ProjectLocationEvaluator.Evaluate(c.Allowed, ctx, out field);
+                    break;
+                case CriterionKind.ApplicantSeat:
+                    outcome = ApplicantSeatEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.RegionStart, c.RegionCount), ref seat, ctx, out field);
+                    break;
+                case CriterionKind.ProjectRegion:
+                    outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.RegionStart, c.RegionCount), ref place, ctx, out field);
+                    break;
+                case CriterionKind.Deadline:
+                    var deadline = DeadlineEvaluator.Facts((DeadlineCriterion)c.Criterion, c.Dates!, ctx);
+                    outcome = deadlineOutcome = deadline.Outcome;
+                    nextDeadline = deadline.NextDeadline;
+                    field = ProfileField.None;
+                    break;
+                default:
+                    outcome = CriterionEvaluator.Evaluate(c.Criterion, ctx, out field);
+                    break;
             }
             if (outcome == Outcome.NotMet)
             {
@@ -114,8 +185,23 @@ public static class Matcher
                 unknownWithoutField |= field == ProfileField.None;
             }
         }
-        var score = Ranking.Score(programme, facts, ctx, deadlineOutcome).Total;
+        var sharedThemes = themesAsBits && p.ThemesAsBits ? SharedThemes(p.ThemeMask, themeBits) : Ranking.SharedThemes(programme.Themes, ctx);
+        var score = Ranking.Score(sharedThemes, Ranking.EffectiveMax(facts, ctx), facts.NarrowestRegion, deadlineOutcome, programme, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
+    }
+
+    /// <summary>How many of the profile's themes (as bit numbers, -1 for none) the programme's mask holds.</summary>
+    private static int SharedThemes(ulong programmeThemes, ReadOnlySpan<int> profileThemes)
+    {
+        var shared = 0;
+        foreach (var bit in profileThemes)
+        {
+            if (bit >= 0 && (programmeThemes & (1UL << bit)) != 0)
+            {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     private static ProgrammeMatch Explain(Programme programme, ProgrammeFacts facts, MatchContext ctx)
@@ -216,7 +302,7 @@ public static class Matcher
         public static IComparer<RankKey> WorstFirst(CatalogueSnapshot catalogue) =>
             Comparer<RankKey>.Create((a, b) => Compare(catalogue, b, a));
 
-        private static int Compare(CatalogueSnapshot catalogue, RankKey a, RankKey b)
+        public static int Compare(CatalogueSnapshot catalogue, RankKey a, RankKey b)
         {
             var byVerdict = a.Verdict.CompareTo(b.Verdict);
             if (byVerdict != 0)

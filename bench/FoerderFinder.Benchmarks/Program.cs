@@ -23,6 +23,7 @@ switch (args.FirstOrDefault())
             return 0;
         }
     case "verify":
+        var randomProfiles = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
         foreach (var size in new[] { 67, 100, 1_000, 10_000 })
         {
             var catalogue = SyntheticCatalogue.Snapshot(size);
@@ -31,11 +32,15 @@ switch (args.FirstOrDefault())
             {
                 Agreement.Check(catalogue, lowerBound, profile, asOf, limit);
             }
+            foreach (var profile in RandomProfiles.Create(size <= 1_000 ? randomProfiles : randomProfiles / 10))
+            {
+                Agreement.Check(catalogue, lowerBound, profile, BenchProfiles.AsOf, 20);
+            }
             var counts = BenchProfiles.All.Select(x => FoerderFinder.Domain.Matching.Matcher.Match(catalogue, x.Profile, new() { AsOf = x.AsOf, Limit = 0 }))
                 .Select(r => $"{r.EligibleCount}/{r.NeedsInformationCount}/{r.NotEligibleCount}");
             Console.WriteLine($"{size,6} programmes, eligible/open/not per profile: {string.Join("  ", counts)}");
         }
-        Console.WriteLine($"The lower bound agrees with the matcher for {BenchProfiles.All.Count} profiles on 67 to 10,000 programmes.");
+        Console.WriteLine($"The lower bound agrees with the matcher for {BenchProfiles.All.Count} bench profiles and {randomProfiles} random ones on 67 to 10,000 programmes.");
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(MatcherBenchmarks).Assembly).Run(args);

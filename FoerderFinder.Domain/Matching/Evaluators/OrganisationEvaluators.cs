@@ -12,6 +12,12 @@ internal static class ApplicantTypeEvaluator
             ? Outcomes.Decided(c.AnyOf.Contains(type), out missing)
             : Outcomes.Unknown(ProfileField.OrganisationType, out missing);
 
+    /// <summary>The first pass's form: the allowed types as bits (see <see cref="CompiledCatalogue"/>).</summary>
+    public static Outcome Evaluate(uint allowed, MatchContext ctx, out ProfileField missing) =>
+        ctx.Organisation.Type is { } type
+            ? Outcomes.Decided((allowed & CompiledCatalogue.Bit(type)) != 0, out missing)
+            : Outcomes.Unknown(ProfileField.OrganisationType, out missing);
+
     public static (Message, Message?) Explain(ApplicantTypeCriterion c, MatchContext ctx, Outcome outcome)
     {
         var allowed = Codes.List("organisationType", c.AnyOf, EnumCodes.Of);

@@ -170,9 +170,10 @@ internal static class ThemeEvaluator
         {
             return Outcomes.Unknown(ProfileField.ProjectThemes, out missing);
         }
-        foreach (var theme in themes)
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator, and this runs for most programmes.
+        for (var i = 0; i < themes.Count; i++)
         {
-            if (c.AnyOf.Contains(theme))
+            if (c.AnyOf.Contains(themes[i]))
             {
                 return Outcomes.Decided(true, out missing);
             }

@@ -1,0 +1,162 @@
+using System.Buffers;
+using FoerderFinder.Domain.Catalogue;
+using FoerderFinder.Domain.Geography;
+using FoerderFinder.Domain.Vocabulary;
+
+namespace FoerderFinder.Domain.Matching;
+
+/// <summary>
+/// The catalogue prepared once per snapshot for the matcher's first pass, which visits every
+/// programme for every match: all criteria in one array (no list or enumerator per programme),
+/// region ids resolved to regions, applicant types, locations and themes as bits, deadline dates
+/// parsed. The rules stay in the evaluators; this only holds their inputs in a form that is cheap to read.
+/// </summary>
+internal sealed class CompiledCatalogue
+{
+    static CompiledCatalogue()
+    {
+        // Types, locations and themes are kept as bits of one word: more values need wider masks.
+        if (Enum.GetValues<OrganisationType>().Length > 32 || Enum.GetValues<ProjectLocation>().Length > 32)
+        {
+            throw new InvalidOperationException("Organisation types and project locations must fit in 32 bits.");
+        }
+    }
+
+    private static readonly Dictionary<string, int> ThemeBits = Themes.All
+        .Select((theme, index) => (theme.Code, index))
+        .Where(t => t.index < 64)
+        .ToDictionary(t => t.Code, t => t.index, StringComparer.Ordinal);
+
+    public CompiledCatalogue(IReadOnlyList<Programme> programmes)
+    {
+        var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var regions = new List<Region>();
+        var regionRefs = new List<int>();
+        var criteria = new List<CompiledCriterion>();
+        Programmes = new CompiledProgramme[programmes.Count];
+
+        for (var i = 0; i < programmes.Count; i++)
+        {
+            var programme = programmes[i];
+            var start = criteria.Count;
+            foreach (var criterion in programme.Criteria)
+            {
+                var compiled = new CompiledCriterion { Kind = criterion.Kind, Criterion = criterion };
+                switch (criterion)
+                {
+                    case ApplicantTypeCriterion c:
+                        compiled = compiled with { Allowed = c.AnyOf.Aggregate(0u, (mask, type) => mask | Bit(type)) };
+                        break;
+                    case ProjectLocationCriterion c:
+                        compiled = compiled with { Allowed = c.AnyOf.Aggregate(0u, (mask, location) => mask | Bit(location)) };
+                        break;
+                    case ApplicantSeatCriterion or ProjectRegionCriterion:
+                        var ids = criterion is ApplicantSeatCriterion seat ? seat.Regions : ((ProjectRegionCriterion)criterion).Regions;
+                        compiled = compiled with { RegionStart = regionRefs.Count, RegionCount = ids.Count };
+                        foreach (var id in ids)
+                        {
+                            if (!regionIndex.TryGetValue(id, out var index))
+                            {
+                                index = regions.Count;
+                                regionIndex[id] = index;
+                                regions.Add(Geo.Instance.GetRegion(id));
+                            }
+                            regionRefs.Add(index);
+                        }
+                        break;
+                    case DeadlineCriterion c:
+                        compiled = compiled with { Dates = ParsedDeadlineDates.Of(c.Schedule) };
+                        break;
+                }
+                criteria.Add(compiled);
+            }
+            var themeMask = ThemeMask(programme.Themes);
+            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status, themeMask ?? 0, themeMask.HasValue);
+        }
+        Criteria = criteria.ToArray();
+        Regions = regions.ToArray();
+        RegionRefs = regionRefs.ToArray();
+    }
+
+    public CompiledProgramme[] Programmes { get; }
+    public CompiledCriterion[] Criteria { get; }
+
+    /// <summary>Every region the catalogue names, once; criteria refer to them by index.</summary>
+    public Region[] Regions { get; }
+    public int[] RegionRefs { get; }
+
+    public static uint Bit(OrganisationType type) => 1u << (int)type;
+
+    public static uint Bit(ProjectLocation location) => 1u << (int)location;
+
+    /// <summary>The theme's bit in a theme mask, or -1 for a code outside the theme list.</summary>
+    public static int ThemeBit(string code) => ThemeBits.TryGetValue(code, out var bit) ? bit : -1;
+
+    /// <summary>The themes as bits; null when one of them has no bit (then the lists are compared instead).</summary>
+    private static ulong? ThemeMask(IReadOnlyList<string> themes)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < themes.Count; i++)
+        {
+            var bit = ThemeBit(themes[i]);
+            if (bit < 0)
+            {
+                return null;
+            }
+            mask |= 1UL << bit;
+        }
+        return mask;
+    }
+}
+
+/// <summary>One programme in the first pass: its criteria are Criteria[Start..Start+Count].</summary>
+internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status, ulong ThemeMask, bool ThemesAsBits);
+
+/// <summary>A criterion with its inputs prepared: which fields are set depends on the kind.</summary>
+internal readonly record struct CompiledCriterion
+{
+    public required CriterionKind Kind { get; init; }
+    public required Criterion Criterion { get; init; }
+    /// <summary>Applicant type and project location: the allowed values as bits.</summary>
+    public uint Allowed { get; init; }
+    /// <summary>Applicant seat and project region: the criterion's regions, RegionRefs[RegionStart..RegionStart+RegionCount].</summary>
+    public int RegionStart { get; init; }
+    public int RegionCount { get; init; }
+    /// <summary>Deadline: the schedule's dates, parsed.</summary>
+    public ParsedDeadlineDates? Dates { get; init; }
+}
+
+/// <summary>
+/// Whether a place lies in each region of the catalogue, worked out the first time a programme
+/// asks and remembered for the rest of the match (one place, so one answer per region).
+/// </summary>
+internal ref struct RegionOutcomes
+{
+    private const byte NeedsMunicipalityFlag = 8;
+    private readonly Region[] _regions;
+    private readonly Span<byte> _memo;
+
+    /// <param name="memo">One zeroed byte per region of the catalogue.</param>
+    public RegionOutcomes(Region[] regions, Span<byte> memo)
+    {
+        _regions = regions;
+        _memo = memo;
+    }
+
+    public Outcome Of(int region, Place place, out bool needsMunicipality)
+    {
+        var known = _memo[region];
+        if (known == 0)
+        {
+            var r = _regions[region];
+            var outcome = Geo.Instance.Contains(r, place);
+            known = (byte)((int)outcome + 1 | (Evaluators.Regions.NeedsMunicipality(r, place) ? NeedsMunicipalityFlag : 0));
+            _memo[region] = known;
+        }
+        needsMunicipality = (known & NeedsMunicipalityFlag) != 0;
+        return (Outcome)((known & 7) - 1);
+    }
+
+    /// <summary>Memos for catalogues naming at most this many regions (twice: seat and project place) live on the stack.</summary>
+    public const int StackLimit = 256;
+}
