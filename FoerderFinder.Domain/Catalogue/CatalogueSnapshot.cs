@@ -17,7 +17,7 @@ public sealed class CatalogueSnapshot
         Programmes = programmes;
         _indexById = programmes.Select((p, i) => (p.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         Profiles = programmes.Select(ProgrammeFacts.Of).ToArray();
-        Compiled = new Matching.CompiledCatalogue(programmes);
+        Compiled = new Matching.CompiledCatalogue(programmes, Profiles);
     }
 
     public static CatalogueSnapshot Empty { get; } = new("empty", []);

@@ -27,7 +27,7 @@ internal sealed class CompiledCatalogue
         .Where(t => t.index < 64)
         .ToDictionary(t => t.Code, t => t.index, StringComparer.Ordinal);
 
-    public CompiledCatalogue(IReadOnlyList<Programme> programmes)
+    public CompiledCatalogue(IReadOnlyList<Programme> programmes, IReadOnlyList<ProgrammeFacts> facts)
     {
         var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var regions = new List<Region>();
@@ -67,15 +67,40 @@ internal sealed class CompiledCatalogue
                     case DeadlineCriterion c:
                         compiled = compiled with { Dates = ParsedDeadlineDates.Of(c.Schedule) };
                         break;
+                    case AmountCriterion c:
+                        compiled = compiled with { Low = c.MinEur, High = c.MaxEur, Extra = c.FirstTimeMaxEur };
+                        break;
+                    case DurationCriterion c:
+                        compiled = compiled with { Low = c.MinMonths, High = c.MaxMonths };
+                        break;
                 }
                 criteria.Add(compiled);
             }
             var themeMask = ThemeMask(programme.Themes);
-            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status, themeMask ?? 0, themeMask.HasValue);
+            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status, themeMask ?? 0, themeMask.HasValue)
+            {
+                NarrowestRegion = facts[i].NarrowestRegion,
+                MadeForMsos = programme.MadeForMsos,
+                FirstTimeFriendly = programme.FirstTimeFriendly,
+                HasAmount = facts[i].Amount is not null,
+                MaxEur = facts[i].Amount?.MaxEur,
+                FirstTimeMaxEur = facts[i].Amount?.FirstTimeMaxEur,
+            };
         }
         Criteria = criteria.ToArray();
         Regions = regions.ToArray();
         RegionRefs = regionRefs.ToArray();
+        var byId = new int[programmes.Count];
+        for (var i = 0; i < byId.Length; i++)
+        {
+            byId[i] = i;
+        }
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(programmes[a].Id, programmes[b].Id));
+        IdRanks = new int[programmes.Count];
+        for (var rank = 0; rank < byId.Length; rank++)
+        {
+            IdRanks[byId[rank]] = rank;
+        }
     }
 
     public CompiledProgramme[] Programmes { get; }
@@ -84,6 +109,9 @@ internal sealed class CompiledCatalogue
     /// <summary>Every region the catalogue names, once; criteria refer to them by index.</summary>
     public Region[] Regions { get; }
     public int[] RegionRefs { get; }
+
+    /// <summary>Each programme's place among the ids in ordinal order: the last tie-break of the ranking.</summary>
+    public int[] IdRanks { get; }
 
     public static uint Bit(OrganisationType type) => 1u << (int)type;
 
@@ -109,8 +137,17 @@ internal sealed class CompiledCatalogue
     }
 }
 
-/// <summary>One programme in the first pass: its criteria are Criteria[Start..Start+Count].</summary>
-internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status, ulong ThemeMask, bool ThemesAsBits);
+/// <summary>One programme in the first pass: its criteria are Criteria[Start..Start+Count], and what the score needs.</summary>
+internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status, ulong ThemeMask, bool ThemesAsBits)
+{
+    public RegionLevel NarrowestRegion { get; init; }
+    public bool MadeForMsos { get; init; }
+    public bool FirstTimeFriendly { get; init; }
+    /// <summary>The first amount criterion's caps, for the amount fit.</summary>
+    public bool HasAmount { get; init; }
+    public long? MaxEur { get; init; }
+    public long? FirstTimeMaxEur { get; init; }
+}
 
 /// <summary>A criterion with its inputs prepared: which fields are set depends on the kind.</summary>
 internal readonly record struct CompiledCriterion
@@ -124,6 +161,10 @@ internal readonly record struct CompiledCriterion
     public int RegionCount { get; init; }
     /// <summary>Deadline: the schedule's dates, parsed.</summary>
     public ParsedDeadlineDates? Dates { get; init; }
+    /// <summary>Amount (min, max, first-time max) and duration (min, max): the criterion's values.</summary>
+    public long? Low { get; init; }
+    public long? High { get; init; }
+    public long? Extra { get; init; }
 }
 
 /// <summary>

@@ -38,10 +38,9 @@ public static class Matcher
         var themesAsBits = PrepareThemeBits(profile, themeBits);
         try
         {
-            var programmes = catalogue.Programmes;
-            for (var i = 0; i < programmes.Count; i++)
+            for (var i = 0; i < compiled.Programmes.Length; i++)
             {
-                var assessment = Assess(compiled, i, programmes[i], catalogue.Profiles[i], ctx, ref seat, ref place, themesAsBits ? themeBits : default, themesAsBits);
+                var assessment = Assess(catalogue, i, ctx, ref seat, ref place, themesAsBits ? themeBits : default, themesAsBits);
                 switch (assessment.Verdict)
                 {
                     case Verdict.Eligible:
@@ -108,7 +107,11 @@ public static class Matcher
     /// <summary>The profile's themes as bit numbers, so shared themes are counted with masks. False when they cannot be.</summary>
     private static bool PrepareThemeBits(Profile profile, Span<int> bits)
     {
-        if (profile.Project.Themes is not { Count: > 0 } themes || themes.Count > MaxThemeBits)
+        if (profile.Project.Themes is not { Count: > 0 } themes)
+        {
+            return true;
+        }
+        if (themes.Count > MaxThemeBits)
         {
             return false;
         }
@@ -124,16 +127,15 @@ public static class Matcher
     /// every programme of the catalogue, so it reads the compiled catalogue and allocates nothing.
     /// </summary>
     private static Assessment Assess(
-        CompiledCatalogue compiled,
+        CatalogueSnapshot catalogue,
         int index,
-        Programme programme,
-        ProgrammeFacts facts,
         MatchContext ctx,
         ref RegionOutcomes seat,
         ref RegionOutcomes place,
         ReadOnlySpan<int> themeBits,
         bool themesAsBits)
     {
+        var compiled = catalogue.Compiled;
         ref readonly var p = ref compiled.Programmes[index];
         if (p.Status.IsOver())
         {
@@ -170,6 +172,21 @@ public static class Matcher
                     nextDeadline = deadline.NextDeadline;
                     field = ProfileField.None;
                     break;
+                case CriterionKind.Amount:
+                    outcome = AmountEvaluator.Evaluate(c.Low, c.High, c.Extra, ctx, out field);
+                    break;
+                case CriterionKind.Duration:
+                    outcome = DurationEvaluator.Evaluate((int?)c.Low, (int?)c.High, ctx, out field);
+                    break;
+                case CriterionKind.Charitable:
+                    outcome = CharitableEvaluator.Evaluate(ctx, out field);
+                    break;
+                case CriterionKind.MigrantLed:
+                    outcome = MigrantLedEvaluator.Evaluate(ctx, out field);
+                    break;
+                case CriterionKind.VolunteerRun:
+                    outcome = VolunteerRunEvaluator.Evaluate(ctx, out field);
+                    break;
                 default:
                     outcome = CriterionEvaluator.Evaluate(c.Criterion, ctx, out field);
                     break;
@@ -185,8 +202,9 @@ public static class Matcher
                 unknownWithoutField |= field == ProfileField.None;
             }
         }
-        var sharedThemes = themesAsBits && p.ThemesAsBits ? SharedThemes(p.ThemeMask, themeBits) : Ranking.SharedThemes(programme.Themes, ctx);
-        var score = Ranking.Score(sharedThemes, Ranking.EffectiveMax(facts, ctx), facts.NarrowestRegion, deadlineOutcome, programme, ctx).Total;
+        var sharedThemes = themesAsBits && p.ThemesAsBits ? SharedThemes(p.ThemeMask, themeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
+        var effectiveMax = p.HasAmount ? AmountEvaluator.EffectiveMax(p.MaxEur, p.FirstTimeMaxEur, ctx) : null;
+        var score = Ranking.Score(sharedThemes, effectiveMax, p.NarrowestRegion, deadlineOutcome, p.MadeForMsos, p.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
     }
 
@@ -304,7 +322,8 @@ public static class Matcher
 
         public static int Compare(CatalogueSnapshot catalogue, RankKey a, RankKey b)
         {
-            var byVerdict = a.Verdict.CompareTo(b.Verdict);
+            // As ints: Enum.CompareTo takes an object and would box both sides on every comparison.
+            var byVerdict = ((int)a.Verdict).CompareTo((int)b.Verdict);
             if (byVerdict != 0)
             {
                 return byVerdict;
@@ -317,9 +336,9 @@ public static class Matcher
             var aDeadline = a.NextDeadline?.DayNumber ?? int.MaxValue;
             var bDeadline = b.NextDeadline?.DayNumber ?? int.MaxValue;
             var byDeadline = aDeadline.CompareTo(bDeadline);
-            return byDeadline != 0
-                ? byDeadline
-                : string.CompareOrdinal(catalogue.Programmes[a.Index].Id, catalogue.Programmes[b.Index].Id);
+            // Programme ids in ordinal order, ranked once per snapshot: ties are common, and comparing ranks reads no strings.
+            var idRanks = catalogue.Compiled.IdRanks;
+            return byDeadline != 0 ? byDeadline : idRanks[a.Index].CompareTo(idRanks[b.Index]);
         }
     }
 }

@@ -29,19 +29,19 @@ public readonly record struct ScoreBreakdown(
 internal static class Ranking
 {
     public static ScoreBreakdown Score(Programme programme, ProgrammeFacts facts, MatchContext ctx, Outcome deadlineOutcome) =>
-        Score(SharedThemes(programme.Themes, ctx), EffectiveMax(facts, ctx), facts.NarrowestRegion, deadlineOutcome, programme, ctx);
+        Score(SharedThemes(programme.Themes, ctx), EffectiveMax(facts, ctx), facts.NarrowestRegion, deadlineOutcome, programme.MadeForMsos, programme.FirstTimeFriendly, ctx);
 
     /// <summary>
     /// The score from its inputs. The first pass counts shared themes with bit masks, the explanation
     /// with the lists; both come here, so the rules of the score are written once.
     /// </summary>
-    public static ScoreBreakdown Score(int sharedThemes, long? effectiveMax, RegionLevel narrowestRegion, Outcome deadlineOutcome, Programme programme, MatchContext ctx) => new(
+    public static ScoreBreakdown Score(int sharedThemes, long? effectiveMax, RegionLevel narrowestRegion, Outcome deadlineOutcome, bool madeForMsos, bool firstTimeFriendly, MatchContext ctx) => new(
         ThematicFit(sharedThemes),
         AmountFit(effectiveMax, ctx),
         RegionSpecificity(narrowestRegion),
         deadlineOutcome == Outcome.Met ? ScoreBreakdown.MaxDeadlineReachable : 0,
-        programme.MadeForMsos && ctx.Organisation.MigrantLed == true ? ScoreBreakdown.MaxMadeForMsos : 0,
-        programme.FirstTimeFriendly && ctx.Organisation.FirstTimeApplicant == true ? ScoreBreakdown.MaxFirstTimeFriendly : 0);
+        madeForMsos && ctx.Organisation.MigrantLed == true ? ScoreBreakdown.MaxMadeForMsos : 0,
+        firstTimeFriendly && ctx.Organisation.FirstTimeApplicant == true ? ScoreBreakdown.MaxFirstTimeFriendly : 0);
 
     /// <summary>How many of the project's themes the programme funds.</summary>
     public static int SharedThemes(IReadOnlyList<string> programmeThemes, MatchContext ctx)

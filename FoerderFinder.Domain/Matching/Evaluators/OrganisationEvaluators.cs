@@ -32,7 +32,10 @@ internal static class ApplicantTypeEvaluator
 
 internal static class CharitableEvaluator
 {
-    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing) =>
+    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing) => Evaluate(ctx, out missing);
+
+    /// <summary>The rule needs nothing from the criterion but its presence.</summary>
+    public static Outcome Evaluate(MatchContext ctx, out ProfileField missing) =>
         Outcomes.Require(ctx.Organisation.Charitable, ProfileField.OrganisationCharitable, out missing);
 
     public static (Message, Message?) Explain(CharitableCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -41,7 +44,10 @@ internal static class CharitableEvaluator
 
 internal static class MigrantLedEvaluator
 {
-    public static Outcome Evaluate(MigrantLedCriterion c, MatchContext ctx, out ProfileField missing) =>
+    public static Outcome Evaluate(MigrantLedCriterion c, MatchContext ctx, out ProfileField missing) => Evaluate(ctx, out missing);
+
+    /// <summary>The rule needs nothing from the criterion but its presence.</summary>
+    public static Outcome Evaluate(MatchContext ctx, out ProfileField missing) =>
         Outcomes.Require(ctx.Organisation.MigrantLed, ProfileField.OrganisationMigrantLed, out missing);
 
     public static (Message, Message?) Explain(MigrantLedCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -50,7 +56,10 @@ internal static class MigrantLedEvaluator
 
 internal static class VolunteerRunEvaluator
 {
-    public static Outcome Evaluate(VolunteerRunCriterion c, MatchContext ctx, out ProfileField missing) =>
+    public static Outcome Evaluate(VolunteerRunCriterion c, MatchContext ctx, out ProfileField missing) => Evaluate(ctx, out missing);
+
+    /// <summary>The rule needs nothing from the criterion but its presence.</summary>
+    public static Outcome Evaluate(MatchContext ctx, out ProfileField missing) =>
         Outcomes.Require(ctx.Organisation.VolunteerRun, ProfileField.OrganisationVolunteerRun, out missing);
 
     public static (Message, Message?) Explain(VolunteerRunCriterion c, MatchContext ctx, Outcome outcome) =>
