@@ -3,7 +3,8 @@ using FoerderFinder.Benchmarks;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Json;
 
-// dotnet run -c Release -- export 10000 out.json   writes a synthetic catalogue as a catalogue file
+// dotnet run -c Release -- export 10000 out.json [expected.json]   writes a synthetic catalogue as a catalogue file
+//                                                  (and what the matcher answers for each bench profile)
 // dotnet run -c Release -- verify                  checks the lower bound against the matcher for every bench profile and size
 // dotnet run -c Release -- [BenchmarkDotNet args]  runs the micro-benchmarks
 switch (args.FirstOrDefault())
@@ -20,6 +21,18 @@ switch (args.FirstOrDefault())
             }
             File.WriteAllText(args[2], FoerderFinderJson.Serialize(new CatalogueDocument { Schema = "../../catalogue/programme.schema.json", Programmes = programmes }));
             Console.WriteLine($"Wrote {size} programmes to {args[2]}.");
+            if (args.Length > 3)
+            {
+                // What the matcher answers for each bench profile: the peer must answer the same.
+                var snapshot = new CatalogueSnapshot($"synthetic-{size}", programmes);
+                var expected = BenchProfiles.All.Select(x => FoerderFinder.Domain.Matching.Matcher.Match(snapshot, x.Profile, new() { AsOf = x.AsOf, Limit = x.Limit }))
+                    .Select(r => new
+                    {
+                        counts = new { eligible = r.EligibleCount, needsInformation = r.NeedsInformationCount, notEligible = r.NotEligibleCount },
+                        top = r.Results.Select(m => m.Programme.Id).ToList(),
+                    });
+                File.WriteAllText(args[3], Newtonsoft.Json.JsonConvert.SerializeObject(new { profiles = expected }));
+            }
             return 0;
         }
     case "verify":

@@ -50,7 +50,7 @@ public static class SyntheticCatalogue
         var criteria = p.Criteria.Select(c => VaryCriterion(c, random, pools, amountFactor, dayShift)).ToList();
         return p with
         {
-            Id = $"{p.Id}-{copy:D4}",
+            Id = $"{p.Id}_{copy:D4}",
             Themes = VaryThemes(p.Themes, random, pools),
             Criteria = criteria,
         };
@@ -67,16 +67,19 @@ public static class SyntheticCatalogue
             FirstTimeMaxEur = Scale(amount.FirstTimeMaxEur, amountFactor),
         },
         OwnContributionCriterion own => VaryOwnContribution(own, random),
-        DurationCriterion duration => duration with
-        {
-            MinMonths = duration.MinMonths is { } min ? Math.Max(1, min + random.Next(-2, 3)) : null,
-            MaxMonths = duration.MaxMonths is { } max ? Math.Max(duration.MinMonths ?? 1, max + 6 * random.Next(-1, 2)) : null,
-        },
+        DurationCriterion duration => VaryDuration(duration, random),
         ThemeCriterion theme => theme with { AnyOf = VaryThemes(theme.AnyOf, random, pools) },
         ProjectStartWindowCriterion window => window with { From = window.From?.AddDays(dayShift), To = window.To?.AddDays(dayShift) },
         DeadlineCriterion deadline => deadline with { Schedule = VarySchedule(deadline.Schedule, random, dayShift) },
         _ => c,
     };
+
+    private static DurationCriterion VaryDuration(DurationCriterion duration, Random random)
+    {
+        var min = duration.MinMonths is { } low ? Math.Max(1, low + random.Next(-2, 3)) : (int?)null;
+        var max = duration.MaxMonths is { } high ? Math.Max(min ?? 1, high + 6 * random.Next(-1, 2)) : (int?)null;
+        return duration with { MinMonths = min, MaxMonths = max };
+    }
 
     private static OwnContributionCriterion VaryOwnContribution(OwnContributionCriterion own, Random random)
     {
