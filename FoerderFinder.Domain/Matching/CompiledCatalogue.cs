@@ -33,6 +33,10 @@ internal sealed class CompiledCatalogue
         var regions = new List<Region>();
         var regionRefs = new List<int>();
         var criteria = new List<CompiledCriterion>();
+        var numbers = new List<long?>();
+        var shares = new List<decimal?>();
+        var dates = new List<ParsedDeadlineDates>();
+        var schedules = new List<DeadlineSchedule>();
         Programmes = new CompiledProgramme[programmes.Count];
 
         for (var i = 0; i < programmes.Count; i++)
@@ -41,7 +45,9 @@ internal sealed class CompiledCatalogue
             var start = criteria.Count;
             foreach (var criterion in programme.Criteria)
             {
-                var compiled = new CompiledCriterion { Kind = criterion.Kind, Criterion = criterion };
+                // A copy made now lies next to the other compiled data; the catalogue's own objects are scattered
+                // over the heap, and reaching them costs a cache miss per criterion in a large catalogue.
+                var compiled = new CompiledCriterion { Kind = criterion.Kind, Criterion = NearbyCopy(criterion) };
                 switch (criterion)
                 {
                     case ApplicantTypeCriterion c:
@@ -52,7 +58,7 @@ internal sealed class CompiledCatalogue
                         break;
                     case ApplicantSeatCriterion or ProjectRegionCriterion:
                         var ids = criterion is ApplicantSeatCriterion seat ? seat.Regions : ((ProjectRegionCriterion)criterion).Regions;
-                        compiled = compiled with { RegionStart = regionRefs.Count, RegionCount = ids.Count };
+                        compiled = compiled with { Start = regionRefs.Count, Count = ids.Count };
                         foreach (var id in ids)
                         {
                             if (!regionIndex.TryGetValue(id, out var index))
@@ -65,13 +71,21 @@ internal sealed class CompiledCatalogue
                         }
                         break;
                     case DeadlineCriterion c:
-                        compiled = compiled with { Dates = ParsedDeadlineDates.Of(c.Schedule) };
+                        compiled = compiled with { Start = dates.Count, Count = 1 };
+                        dates.Add(ParsedDeadlineDates.Of(c.Schedule));
+                        schedules.Add(NearbyCopy(c.Schedule));
                         break;
                     case AmountCriterion c:
-                        compiled = compiled with { Low = c.MinEur, High = c.MaxEur, Extra = c.FirstTimeMaxEur };
+                        compiled = compiled with { Start = numbers.Count, Count = 3 };
+                        numbers.AddRange([c.MinEur, c.MaxEur, c.FirstTimeMaxEur]);
                         break;
                     case DurationCriterion c:
-                        compiled = compiled with { Low = c.MinMonths, High = c.MaxMonths };
+                        compiled = compiled with { Start = numbers.Count, Count = 2 };
+                        numbers.AddRange([c.MinMonths, c.MaxMonths]);
+                        break;
+                    case OwnContributionCriterion c:
+                        compiled = compiled with { Start = shares.Count, Count = 2 };
+                        shares.AddRange([c.MinPercent, c.VolunteerRunMinPercent]);
                         break;
                 }
                 criteria.Add(compiled);
@@ -88,6 +102,10 @@ internal sealed class CompiledCatalogue
             };
         }
         Criteria = criteria.ToArray();
+        Numbers = numbers.ToArray();
+        Shares = shares.ToArray();
+        Dates = dates.ToArray();
+        Schedules = schedules.ToArray();
         Regions = regions.ToArray();
         RegionRefs = regionRefs.ToArray();
         var byId = new int[programmes.Count];
@@ -105,6 +123,29 @@ internal sealed class CompiledCatalogue
 
     public CompiledProgramme[] Programmes { get; }
     public CompiledCriterion[] Criteria { get; }
+
+    /// <summary>
+    /// The values criteria compare with, beside the criteria so that a criterion stays small (24 bytes)
+    /// and the first pass walks few cache lines: amounts and durations, own-contribution shares,
+    /// parsed deadline dates. A criterion points at its values with Start and Count.
+    /// </summary>
+    public long?[] Numbers { get; }
+    public decimal?[] Shares { get; }
+    public ParsedDeadlineDates[] Dates { get; }
+    public DeadlineSchedule[] Schedules { get; }
+
+    private static Criterion NearbyCopy(Criterion criterion) => criterion switch
+    {
+        ThemeCriterion c => c with { AnyOf = c.AnyOf.ToArray() },
+        ProjectCountryCriterion c => c with { Countries = c.Countries.ToArray(), CountryLists = c.CountryLists.ToArray(), DacRegions = c.DacRegions.ToArray() },
+        _ => criterion with { },
+    };
+
+    private static DeadlineSchedule NearbyCopy(DeadlineSchedule schedule) => schedule with
+    {
+        LeadTimes = schedule.LeadTimes.Select(l => l with { }).ToArray(),
+        Serves = schedule.Serves is { } serves ? serves with { } : null,
+    };
 
     /// <summary>Every region the catalogue names, once; criteria refer to them by index.</summary>
     public Region[] Regions { get; }
@@ -149,22 +190,17 @@ internal readonly record struct CompiledProgramme(int Start, int Count, Programm
     public long? FirstTimeMaxEur { get; init; }
 }
 
-/// <summary>A criterion with its inputs prepared: which fields are set depends on the kind.</summary>
+/// <summary>A criterion with its inputs prepared: Start and Count point into the array that holds its values, by kind.</summary>
 internal readonly record struct CompiledCriterion
 {
     public required CriterionKind Kind { get; init; }
-    public required Criterion Criterion { get; init; }
     /// <summary>Applicant type and project location: the allowed values as bits.</summary>
     public uint Allowed { get; init; }
-    /// <summary>Applicant seat and project region: the criterion's regions, RegionRefs[RegionStart..RegionStart+RegionCount].</summary>
-    public int RegionStart { get; init; }
-    public int RegionCount { get; init; }
-    /// <summary>Deadline: the schedule's dates, parsed.</summary>
-    public ParsedDeadlineDates? Dates { get; init; }
-    /// <summary>Amount (min, max, first-time max) and duration (min, max): the criterion's values.</summary>
-    public long? Low { get; init; }
-    public long? High { get; init; }
-    public long? Extra { get; init; }
+    /// <summary>Regions: RegionRefs; amount and duration: Numbers; own contribution: Shares; deadline: Dates.</summary>
+    public int Start { get; init; }
+    public int Count { get; init; }
+    /// <summary>The criterion itself, for the kinds evaluated from it.</summary>
+    public required Criterion Criterion { get; init; }
 }
 
 /// <summary>

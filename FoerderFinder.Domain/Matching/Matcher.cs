@@ -161,22 +161,25 @@ public static class Matcher
                     outcome = ProjectLocationEvaluator.Evaluate(c.Allowed, ctx, out field);
                     break;
                 case CriterionKind.ApplicantSeat:
-                    outcome = ApplicantSeatEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.RegionStart, c.RegionCount), ref seat, ctx, out field);
+                    outcome = ApplicantSeatEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref seat, ctx, out field);
                     break;
                 case CriterionKind.ProjectRegion:
-                    outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.RegionStart, c.RegionCount), ref place, ctx, out field);
+                    outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref place, ctx, out field);
                     break;
                 case CriterionKind.Deadline:
-                    var deadline = DeadlineEvaluator.Facts((DeadlineCriterion)c.Criterion, c.Dates!, ctx);
+                    var deadline = DeadlineEvaluator.Facts(compiled.Schedules[c.Start], compiled.Dates[c.Start], ctx);
                     outcome = deadlineOutcome = deadline.Outcome;
                     nextDeadline = deadline.NextDeadline;
                     field = ProfileField.None;
                     break;
                 case CriterionKind.Amount:
-                    outcome = AmountEvaluator.Evaluate(c.Low, c.High, c.Extra, ctx, out field);
+                    outcome = AmountEvaluator.Evaluate(compiled.Numbers[c.Start], compiled.Numbers[c.Start + 1], compiled.Numbers[c.Start + 2], ctx, out field);
                     break;
                 case CriterionKind.Duration:
-                    outcome = DurationEvaluator.Evaluate((int?)c.Low, (int?)c.High, ctx, out field);
+                    outcome = DurationEvaluator.Evaluate((int?)compiled.Numbers[c.Start], (int?)compiled.Numbers[c.Start + 1], ctx, out field);
+                    break;
+                case CriterionKind.OwnContribution:
+                    outcome = OwnContributionEvaluator.Evaluate(compiled.Shares[c.Start]!.Value, compiled.Shares[c.Start + 1], ctx, out field);
                     break;
                 case CriterionKind.Charitable:
                     outcome = CharitableEvaluator.Evaluate(ctx, out field);

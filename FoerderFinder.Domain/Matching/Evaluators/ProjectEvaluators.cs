@@ -93,17 +93,21 @@ internal static class AmountEvaluator
 
 internal static class OwnContributionEvaluator
 {
-    public static Outcome Evaluate(OwnContributionCriterion c, MatchContext ctx, out ProfileField missing)
+    public static Outcome Evaluate(OwnContributionCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.MinPercent, c.VolunteerRunMinPercent, ctx, out missing);
+
+    /// <summary>The rule on the criterion's values (the first pass keeps them in the compiled catalogue).</summary>
+    public static Outcome Evaluate(decimal minPercent, decimal? volunteerRunMinPercent, MatchContext ctx, out ProfileField missing)
     {
         if (ctx.Project.OwnContributionPercent is not { } percent)
         {
             return Outcomes.Unknown(ProfileField.ProjectOwnContributionPercent, out missing);
         }
-        if (percent >= c.MinPercent)
+        if (percent >= minPercent)
         {
             return Outcomes.Decided(true, out missing);
         }
-        if (c.VolunteerRunMinPercent is { } volunteerMin && percent >= volunteerMin)
+        if (volunteerRunMinPercent is { } volunteerMin && percent >= volunteerMin)
         {
             return Outcomes.Require(ctx.Organisation.VolunteerRun, ProfileField.OrganisationVolunteerRun, out missing);
         }
