@@ -85,6 +85,7 @@ say('### 4. Start-up against Azurite');
 say();
 say('| What | Median | Runs |');
 say('|---|---:|---:|');
+say(`| Process start to listening (TCP port open) | ${fmtInt(cold1.medianListeningMs)} ms | |`);
 say(`| Process start to first successful match, 1,000 programmes | ${fmtInt(cold1.medianFirstMatchMs)} ms | ${cold1.firstMatchMs.join(', ')} ms |`);
 if (cold10) say(`| Process start to first successful match, 10,000 programmes | ${fmtInt(cold10.medianFirstMatchMs)} ms | ${cold10.firstMatchMs.join(', ')} ms |`);
 say(`| Load 10,000 programmes (TableCatalogueStore.LoadAsync) | ${fmtInt(load.medianLoadMs)} ms | ${load.loadsMs.join(', ')} ms (first includes JIT) |`);

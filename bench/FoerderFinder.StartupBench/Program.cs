@@ -106,6 +106,20 @@ static async Task<int> ColdStart(string connection, string prefix, string devHos
         double? listeningMs = null;
         try
         {
+            // First the port: when the host listens. Then the match: when it has the catalogue.
+            while (listeningMs is null && watch.Elapsed < TimeSpan.FromSeconds(120) && !process.HasExited)
+            {
+                try
+                {
+                    using var socket = new TcpClient();
+                    await socket.ConnectAsync(IPAddress.Loopback, port);
+                    listeningMs = watch.Elapsed.TotalMilliseconds;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(2);
+                }
+            }
             while (true)
             {
                 if (watch.Elapsed > TimeSpan.FromSeconds(120) || process.HasExited)
@@ -115,7 +129,6 @@ static async Task<int> ColdStart(string connection, string prefix, string devHos
                 try
                 {
                     using var response = await client.PostAsync($"http://127.0.0.1:{port}/api/match", new StringContent(request, Encoding.UTF8, "application/json"));
-                    listeningMs ??= watch.Elapsed.TotalMilliseconds;
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         var counts = JObject.Parse(await response.Content.ReadAsStringAsync())["counts"]!;
