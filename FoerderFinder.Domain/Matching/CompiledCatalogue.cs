@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Geography;
 using FoerderFinder.Domain.Vocabulary;
@@ -38,6 +38,7 @@ internal sealed class CompiledCatalogue
         var dates = new List<ParsedDeadlineDates>();
         var schedules = new List<DeadlineSchedule>();
         Programmes = new CompiledProgramme[programmes.Count];
+        ScoreInputs = new ScoreInputs[programmes.Count];
 
         for (var i = 0; i < programmes.Count; i++)
         {
@@ -91,7 +92,8 @@ internal sealed class CompiledCatalogue
                 criteria.Add(compiled);
             }
             var themeMask = ThemeMask(programme.Themes);
-            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status, themeMask ?? 0, themeMask.HasValue)
+            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status);
+            ScoreInputs[i] = new ScoreInputs(themeMask ?? 0, themeMask.HasValue)
             {
                 NarrowestRegion = facts[i].NarrowestRegion,
                 MadeForMsos = programme.MadeForMsos,
@@ -122,6 +124,9 @@ internal sealed class CompiledCatalogue
     }
 
     public CompiledProgramme[] Programmes { get; }
+
+    /// <summary>What the score needs, apart: only the programmes that pass are scored.</summary>
+    public ScoreInputs[] ScoreInputs { get; }
     public CompiledCriterion[] Criteria { get; }
 
     /// <summary>
@@ -178,8 +183,11 @@ internal sealed class CompiledCatalogue
     }
 }
 
-/// <summary>One programme in the first pass: its criteria are Criteria[Start..Start+Count], and what the score needs.</summary>
-internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status, ulong ThemeMask, bool ThemesAsBits)
+/// <summary>One programme in the first pass: its criteria are Criteria[Start..Start+Count]. 12 bytes, read for every programme.</summary>
+internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status);
+
+/// <summary>A programme's inputs to the score; ThemeMask holds its themes as bits when ThemesAsBits.</summary>
+internal readonly record struct ScoreInputs(ulong ThemeMask, bool ThemesAsBits)
 {
     public RegionLevel NarrowestRegion { get; init; }
     public bool MadeForMsos { get; init; }
@@ -220,18 +228,26 @@ internal ref struct RegionOutcomes
         _memo = memo;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Outcome Of(int region, Place place, out bool needsMunicipality)
     {
         var known = _memo[region];
         if (known == 0)
         {
-            var r = _regions[region];
-            var outcome = Geo.Instance.Contains(r, place);
-            known = (byte)((int)outcome + 1 | (Evaluators.Regions.NeedsMunicipality(r, place) ? NeedsMunicipalityFlag : 0));
-            _memo[region] = known;
+            known = WorkOut(region, place);
         }
         needsMunicipality = (known & NeedsMunicipalityFlag) != 0;
         return (Outcome)((known & 7) - 1);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte WorkOut(int region, Place place)
+    {
+        var r = _regions[region];
+        var outcome = Geo.Instance.Contains(r, place);
+        var known = (byte)((int)outcome + 1 | (Evaluators.Regions.NeedsMunicipality(r, place) ? NeedsMunicipalityFlag : 0));
+        _memo[region] = known;
+        return known;
     }
 
     /// <summary>Memos for catalogues naming at most this many regions (twice: seat and project place) live on the stack.</summary>

@@ -205,9 +205,10 @@ public static class Matcher
                 unknownWithoutField |= field == ProfileField.None;
             }
         }
-        var sharedThemes = themesAsBits && p.ThemesAsBits ? SharedThemes(p.ThemeMask, themeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
-        var effectiveMax = p.HasAmount ? AmountEvaluator.EffectiveMax(p.MaxEur, p.FirstTimeMaxEur, ctx) : null;
-        var score = Ranking.Score(sharedThemes, effectiveMax, p.NarrowestRegion, deadlineOutcome, p.MadeForMsos, p.FirstTimeFriendly, ctx).Total;
+        ref readonly var s = ref compiled.ScoreInputs[index];
+        var sharedThemes = themesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, themeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
+        var effectiveMax = s.HasAmount ? AmountEvaluator.EffectiveMax(s.MaxEur, s.FirstTimeMaxEur, ctx) : null;
+        var score = Ranking.Score(sharedThemes, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
     }
 

@@ -11,6 +11,9 @@ using Newtonsoft.Json.Linq;
 // Start-up measurements against a running Azurite. Each command prints one JSON line.
 //   seed CONNECTION PREFIX CATALOGUE.json          import a catalogue file into the store (tables PREFIX*)
 //   load CONNECTION PREFIX RUNS                     time TableCatalogueStore.LoadAsync and the snapshot built from it
+//   requestcost CATALOGUE.json REQUESTS.ndjson SECONDS
+//                                                   in process, per match request of the bench profiles: parse the body,
+//                                                   match (first pass and explanations), render the messages, serialize
 //   coldstart CONNECTION PREFIX DEVHOST.dll RUNS PROGRAMMES REQUEST.json
 //                                                   start the DevHost process RUNS times; time from process start
 //                                                   to the first POST /api/match answered with all PROGRAMMES counted
@@ -19,6 +22,7 @@ return args.FirstOrDefault() switch
     "seed" => await Seed(args[1], args[2], args[3]),
     "load" => await Load(args[1], args[2], int.Parse(args[3])),
     "coldstart" => await ColdStart(args[1], args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), File.ReadAllText(args[6])),
+    "requestcost" => RequestCost(args[1], args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -162,6 +166,56 @@ static async Task<int> ColdStart(string connection, string prefix, string devHos
         medianFirstMatchMs = Math.Round(Median(firstMatch)),
         minFirstMatchMs = Math.Round(firstMatch.Min()),
         firstMatchMs = firstMatch.Select(x => Math.Round(x)),
+    }));
+    return 0;
+}
+
+static int RequestCost(string catalogueFile, string requestsFile, double seconds)
+{
+    var catalogue = new CatalogueSnapshot("bench", CatalogueFile.Load(catalogueFile).Document!.Programmes);
+    var bodies = File.ReadLines(requestsFile).Where(l => l.Trim().Length > 0).ToArray();
+    var requests = bodies.Select(b => FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b))).ToArray();
+    var profiles = requests.Select(r => new FoerderFinder.Domain.Profiles.Profile { Organisation = r.Organisation ?? new(), Project = r.Project ?? new() }).ToArray();
+    var options = requests.Select(r => new FoerderFinder.Domain.Matching.MatchOptions { AsOf = r.AsOf!.Value, Limit = r.Limit ?? 20 }).ToArray();
+    var results = profiles.Select((p, i) => FoerderFinder.Domain.Matching.Matcher.Match(catalogue, p, options[i])).ToArray();
+    var languages = requests.Select(r => r.Language ?? FoerderFinder.Domain.Vocabulary.Language.De).ToArray();
+    var responses = results.Select((r, i) => FoerderFinder.Functions.Api.MatchResponses.From(r, languages[i], false)).ToArray();
+    // The HTTP host's serializer settings (MVC's, configured by AddFoerderFinder).
+    var serializer = JsonSerializer.Create(FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()));
+
+    double PerRequest(Action all)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            all();
+        }
+        var runs = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            all();
+            runs++;
+        }
+        return Math.Round(watch.Elapsed.TotalMicroseconds / runs / bodies.Length, 1);
+    }
+
+    var parse = PerRequest(() => { foreach (var b in bodies) { FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b)); } });
+    var firstPass = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i] with { Limit = 0 }); } });
+    var match = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i]); } });
+    var render = PerRequest(() => { for (var i = 0; i < results.Length; i++) { FoerderFinder.Functions.Api.MatchResponses.From(results[i], languages[i], false); } });
+    var serialize = PerRequest(() => { foreach (var r in responses) { serializer.Serialize(TextWriter.Null, r); } });
+    var bytes = responses.Average(r => Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(r, serializer.Formatting, FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()))));
+    Console.WriteLine(JsonConvert.SerializeObject(new
+    {
+        programmes = catalogue.Count,
+        parseUs = parse,
+        firstPassUs = firstPass,
+        explainUs = Math.Round(match - firstPass, 1),
+        renderUs = render,
+        serializeUs = serialize,
+        totalUs = Math.Round(parse + match + render + serialize, 1),
+        responseBytes = Math.Round(bytes),
+        results = Math.Round(results.Average(r => r.Results.Count), 1),
     }));
     return 0;
 }

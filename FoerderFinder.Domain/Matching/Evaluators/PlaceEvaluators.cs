@@ -36,6 +36,7 @@ internal static class Regions
     /// The same rule over regions resolved once per catalogue (indices into <paramref name="outcomes"/>),
     /// whose outcome for this place is worked out once per match.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Outcome Contains(ReadOnlySpan<int> regions, ref RegionOutcomes outcomes, Place place, ProfileField stateField, ProfileField municipalityField, out ProfileField missing)
     {
         var outcome = Outcome.NotMet;
