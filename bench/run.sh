@@ -57,6 +57,7 @@ for n in 100 1000 10000; do
 done
 
 echo "3/4 HTTP load (wrk)" >&2
+dotnet "$startup" requestcost catalogue/programmes.json bench/profiles/match-requests.ndjson "$($quick && echo 1 || echo 3)" > "$out/requestcost.json"
 if $quick; then bench/load/http.sh 10 20 16 2 > "$out/http.json"; else bench/load/http.sh 30 60 16 2 > "$out/http.json"; fi
 
 echo "4/4 cold start and catalogue load" >&2
