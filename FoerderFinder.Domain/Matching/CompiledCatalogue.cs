@@ -44,6 +44,8 @@ internal sealed class CompiledCatalogue
         {
             var programme = programmes[i];
             var start = criteria.Count;
+            uint typeMask = 0, locationMask = 0;
+            var seatRegion = -1;
             foreach (var criterion in programme.Criteria)
             {
                 // A copy made now lies next to the other compiled data; the catalogue's own objects are scattered
@@ -53,9 +55,11 @@ internal sealed class CompiledCatalogue
                 {
                     case ApplicantTypeCriterion c:
                         compiled = compiled with { Allowed = c.AnyOf.Aggregate(0u, (mask, type) => mask | Bit(type)) };
+                        typeMask = typeMask == 0 ? compiled.Allowed : typeMask;
                         break;
                     case ProjectLocationCriterion c:
                         compiled = compiled with { Allowed = c.AnyOf.Aggregate(0u, (mask, location) => mask | Bit(location)) };
+                        locationMask = locationMask == 0 ? compiled.Allowed : locationMask;
                         break;
                     case ApplicantSeatCriterion or ProjectRegionCriterion:
                         var ids = criterion is ApplicantSeatCriterion seat ? seat.Regions : ((ProjectRegionCriterion)criterion).Regions;
@@ -70,11 +74,15 @@ internal sealed class CompiledCatalogue
                             }
                             regionRefs.Add(index);
                         }
+                        if (criterion is ApplicantSeatCriterion && ids.Count == 1 && seatRegion < 0)
+                        {
+                            seatRegion = regionRefs[^1];
+                        }
                         break;
                     case DeadlineCriterion c:
-                        compiled = compiled with { Start = dates.Count, Count = 1 };
-                        dates.Add(ParsedDeadlineDates.Of(c.Schedule));
-                        schedules.Add(NearbyCopy(c.Schedule));
+                        // Copied below, all together: what the deadlines of neighbouring programmes need lies together.
+                        compiled = compiled with { Start = schedules.Count, Count = 1 };
+                        schedules.Add(c.Schedule);
                         break;
                     case AmountCriterion c:
                         compiled = compiled with { Start = numbers.Count, Count = 3 };
@@ -92,7 +100,12 @@ internal sealed class CompiledCatalogue
                 criteria.Add(compiled);
             }
             var themeMask = ThemeMask(programme.Themes);
-            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status);
+            Programmes[i] = new CompiledProgramme(start, criteria.Count - start, programme.Status)
+            {
+                TypeMask = typeMask,
+                LocationMask = locationMask,
+                SeatRegion = seatRegion,
+            };
             ScoreInputs[i] = new ScoreInputs(themeMask ?? 0, themeMask.HasValue)
             {
                 NarrowestRegion = facts[i].NarrowestRegion,
@@ -102,6 +115,11 @@ internal sealed class CompiledCatalogue
                 MaxEur = facts[i].Amount?.MaxEur,
                 FirstTimeMaxEur = facts[i].Amount?.FirstTimeMaxEur,
             };
+        }
+        for (var d = 0; d < schedules.Count; d++)
+        {
+            schedules[d] = NearbyCopy(schedules[d]);
+            dates.Add(ParsedDeadlineDates.Of(schedules[d]));
         }
         Criteria = criteria.ToArray();
         Numbers = numbers.ToArray();
@@ -183,8 +201,17 @@ internal sealed class CompiledCatalogue
     }
 }
 
-/// <summary>One programme in the first pass: its criteria are Criteria[Start..Start+Count]. 12 bytes, read for every programme.</summary>
-internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status);
+/// <summary>
+/// One programme in the first pass: its criteria are Criteria[Start..Start+Count]. 24 bytes, read for every
+/// programme. TypeMask, LocationMask and SeatRegion repeat its applicant-type, location and (single) seat-region
+/// criteria (0, 0 and -1 when it has none), so that most programmes are turned down without reading their criteria.
+/// </summary>
+internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status)
+{
+    public uint TypeMask { get; init; }
+    public uint LocationMask { get; init; }
+    public int SeatRegion { get; init; } = -1;
+}
 
 /// <summary>A programme's inputs to the score; ThemeMask holds its themes as bits when ThemesAsBits.</summary>
 internal readonly record struct ScoreInputs(ulong ThemeMask, bool ThemesAsBits)

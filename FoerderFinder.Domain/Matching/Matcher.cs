@@ -38,8 +38,14 @@ public static class Matcher
         var themesAsBits = PrepareThemeBits(profile, themeBits);
         try
         {
-            for (var i = 0; i < compiled.Programmes.Length; i++)
+            var programmes = compiled.Programmes;
+            for (var i = 0; i < programmes.Length; i++)
             {
+                if (!options.IncludeNotEligible && TurnedDown(in programmes[i], ctx, ref seat))
+                {
+                    notEligible++;
+                    continue;
+                }
                 var assessment = Assess(catalogue, i, ctx, ref seat, ref place, themesAsBits ? themeBits : default, themesAsBits);
                 switch (assessment.Verdict)
                 {
@@ -211,6 +217,17 @@ public static class Matcher
         var score = Ranking.Score(sharedThemes, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
     }
+
+    /// <summary>
+    /// A programme that is over, or whose applicant type, location or single seat region is not met, is not
+    /// eligible whatever its other criteria say. When not-eligible programmes are not returned, that is all
+    /// the match needs to know of it (the same evaluators decide; only fewer bytes are read).
+    /// </summary>
+    private static bool TurnedDown(in CompiledProgramme p, MatchContext ctx, ref RegionOutcomes seat) =>
+        p.Status.IsOver()
+        || (p.TypeMask != 0 && ApplicantTypeEvaluator.Evaluate(p.TypeMask, ctx, out _) == Outcome.NotMet)
+        || (p.LocationMask != 0 && ProjectLocationEvaluator.Evaluate(p.LocationMask, ctx, out _) == Outcome.NotMet)
+        || (p.SeatRegion >= 0 && seat.Of(p.SeatRegion, ctx.OrganisationSeat, out _) == Outcome.NotMet);
 
     /// <summary>How many of the profile's themes (as bit numbers, -1 for none) the programme's mask holds.</summary>
     private static int SharedThemes(ulong programmeThemes, ReadOnlySpan<int> profileThemes)
