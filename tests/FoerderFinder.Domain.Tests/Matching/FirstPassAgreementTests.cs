@@ -33,6 +33,14 @@ public sealed class FirstPassAgreementTests
                 Assert.True(RanksBefore(result.Results[k - 1], result.Results[k]),
                     $"{result.Results[k - 1].Programme.Id} ranks before {result.Results[k].Programme.Id} for profile {i}");
             }
+
+            // Without the not-eligible ones, the first pass may turn programmes down early: the same counts, the same head.
+            var open = Matcher.Match(Catalogue, profile, new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200 });
+            Assert.Equal((result.EligibleCount, result.NeedsInformationCount, result.NotEligibleCount), (open.EligibleCount, open.NeedsInformationCount, open.NotEligibleCount));
+            Assert.Equal(result.NextQuestion, open.NextQuestion);
+            Assert.Equal(
+                result.Results.Where(r => r.Verdict != Verdict.NotEligible).Select(r => r.Programme.Id),
+                open.Results.Select(r => r.Programme.Id));
         }
     }
 
