@@ -17,6 +17,7 @@ public sealed class CatalogueSnapshot
         Programmes = programmes;
         _indexById = programmes.Select((p, i) => (p.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         Profiles = programmes.Select(ProgrammeFacts.Of).ToArray();
+        Compiled = new Matching.CompiledCatalogue(programmes, Profiles);
     }
 
     public static CatalogueSnapshot Empty { get; } = new("empty", []);
@@ -26,6 +27,9 @@ public sealed class CatalogueSnapshot
 
     /// <summary>Per-programme facts the ranking needs, computed once per snapshot instead of once per match.</summary>
     internal ProgrammeFacts[] Profiles { get; }
+
+    /// <summary>The criteria in the form the matcher's first pass reads, prepared once per snapshot.</summary>
+    internal Matching.CompiledCatalogue Compiled { get; }
 
     public int Count => Programmes.Count;
 

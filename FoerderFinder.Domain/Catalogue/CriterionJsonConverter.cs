@@ -13,6 +13,10 @@ public sealed class CriterionJsonConverter : JsonConverter
 {
     private static readonly SnakeCaseNamingStrategy SnakeCase = new();
 
+    // Worked out once (before TypesByKind, which uses it): every explained criterion names its kind.
+    private static readonly string[] KindNames = Enum.GetValues<CriterionKind>()
+        .Select(kind => SnakeCase.GetPropertyName(kind.ToString(), false)).ToArray();
+
     // The body of a criterion holds no criteria, so it is read and written without this converter.
     private static readonly JsonSerializer BodySerializer = JsonSerializer.Create(FoerderFinderJson.Configure(new JsonSerializerSettings()));
 
@@ -23,7 +27,8 @@ public sealed class CriterionJsonConverter : JsonConverter
 
     public static IReadOnlyCollection<string> Kinds => TypesByKind.Keys;
 
-    public static string KindName(CriterionKind kind) => SnakeCase.GetPropertyName(kind.ToString(), false);
+    public static string KindName(CriterionKind kind) =>
+        (uint)kind < (uint)KindNames.Length ? KindNames[(int)kind] : SnakeCase.GetPropertyName(kind.ToString(), false);
 
     public override bool CanConvert(Type objectType) => typeof(Criterion).IsAssignableFrom(objectType);
 

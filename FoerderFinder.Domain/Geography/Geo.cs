@@ -173,9 +173,10 @@ public sealed class Geo
         }
         if (place.Ags is { } ags)
         {
-            foreach (var prefix in region.AgsPrefixes)
+            var prefixes = region.AgsPrefixes;
+            for (var i = 0; i < prefixes.Count; i++)
             {
-                if (ags.StartsWith(prefix, StringComparison.Ordinal))
+                if (ags.StartsWith(prefixes[i], StringComparison.Ordinal))
                 {
                     return Vocabulary.Outcome.Met;
                 }
@@ -184,9 +185,10 @@ public sealed class Geo
         }
         if (state is not null && _laenderByCode.TryGetValue(state, out var land))
         {
-            foreach (var prefix in region.AgsPrefixes)
+            var prefixes = region.AgsPrefixes;
+            for (var i = 0; i < prefixes.Count; i++)
             {
-                if (prefix.StartsWith(land.Ags, StringComparison.Ordinal))
+                if (prefixes[i].StartsWith(land.Ags, StringComparison.Ordinal))
                 {
                     return Vocabulary.Outcome.Unknown;
                 }

@@ -41,7 +41,11 @@ public readonly record struct DeadlineFacts(
 /// </summary>
 public static class DeadlineCalculator
 {
-    public static DeadlineFacts Compute(DeadlineSchedule schedule, DateOnly asOf, DateOnly? plannedStart, long? requestedAmountEur)
+    public static DeadlineFacts Compute(DeadlineSchedule schedule, DateOnly asOf, DateOnly? plannedStart, long? requestedAmountEur) =>
+        Compute(schedule, null, asOf, plannedStart, requestedAmountEur);
+
+    /// <summary>The same, with the schedule's dates already parsed (the matcher's first pass keeps them per catalogue).</summary>
+    internal static DeadlineFacts Compute(DeadlineSchedule schedule, ParsedDeadlineDates? parsed, DateOnly asOf, DateOnly? plannedStart, long? requestedAmountEur)
     {
         var leadWeeks = LeadWeeks(schedule, requestedAmountEur);
         if (schedule.Type == DeadlineType.Rolling)
@@ -59,7 +63,7 @@ public static class DeadlineCalculator
             return new(DeadlineSituation.CallNotAnnounced, null, null, leadWeeks, null);
         }
 
-        var dates = ParsedDeadlineDates.Of(schedule);
+        var dates = parsed ?? ParsedDeadlineDates.Of(schedule);
         var next = NextOnOrAfter(schedule, dates, asOf);
         if (next is null)
         {

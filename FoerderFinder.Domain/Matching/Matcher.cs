@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Json;
@@ -25,35 +26,66 @@ public static class Matcher
         Span<int> affects = stackalloc int[32];
         int eligible = 0, open = 0, notEligible = 0;
 
-        var programmes = catalogue.Programmes;
-        for (var i = 0; i < programmes.Count; i++)
+        var compiled = catalogue.Compiled;
+        var regions = compiled.Regions.Length;
+        var rented = 2 * regions > RegionOutcomes.StackLimit ? ArrayPool<byte>.Shared.Rent(2 * regions) : null;
+        Span<byte> memo = rented is null ? stackalloc byte[RegionOutcomes.StackLimit] : rented.AsSpan();
+        memo = memo[..(2 * regions)];
+        memo.Clear();
+        var seat = new RegionOutcomes(compiled.Regions, memo[..regions]);
+        var place = new RegionOutcomes(compiled.Regions, memo[regions..]);
+        Span<int> themeBits = stackalloc int[Math.Min(profile.Project.Themes?.Count ?? 0, MaxThemeBits)];
+        var themesAsBits = PrepareThemeBits(profile, themeBits);
+        try
         {
-            var assessment = Assess(programmes[i], catalogue.Profiles[i], ctx);
-            switch (assessment.Verdict)
+            var programmes = compiled.Programmes;
+            for (var i = 0; i < programmes.Length; i++)
             {
-                case Verdict.Eligible:
-                    eligible++;
-                    break;
-                case Verdict.NeedsInformation:
-                    open++;
-                    CountMissing(assessment, settles, affects);
-                    break;
-                default:
+                if (!options.IncludeNotEligible && TurnedDown(in programmes[i], ctx, ref seat))
+                {
                     notEligible++;
-                    if (!options.IncludeNotEligible)
-                    {
-                        continue;
-                    }
-                    break;
+                    continue;
+                }
+                var assessment = Assess(catalogue, i, ctx, ref seat, ref place, themesAsBits ? themeBits : default, themesAsBits);
+                switch (assessment.Verdict)
+                {
+                    case Verdict.Eligible:
+                        eligible++;
+                        break;
+                    case Verdict.NeedsInformation:
+                        open++;
+                        CountMissing(assessment, settles, affects);
+                        break;
+                    default:
+                        notEligible++;
+                        if (!options.IncludeNotEligible)
+                        {
+                            continue;
+                        }
+                        break;
+                }
+                if (limit == 0)
+                {
+                    continue;
+                }
+                var key = new RankKey(assessment.Verdict, assessment.Score, assessment.NextDeadline, i);
+                // Once the list is full, a programme that ranks after the last one would only be taken out again.
+                if (top.Count == limit && top.TryPeek(out _, out var last) && RankKey.Compare(catalogue, key, last) > 0)
+                {
+                    continue;
+                }
+                top.Enqueue(i, key);
+                if (top.Count > limit)
+                {
+                    top.Dequeue();
+                }
             }
-            if (limit == 0)
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                continue;
-            }
-            top.Enqueue(i, new RankKey(assessment.Verdict, assessment.Score, assessment.NextDeadline, i));
-            if (top.Count > limit)
-            {
-                top.Dequeue();
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
 
@@ -61,7 +93,7 @@ public static class Matcher
         for (var slot = ranked.Length - 1; slot >= 0; slot--)
         {
             var index = top.Dequeue();
-            ranked[slot] = Explain(programmes[index], catalogue.Profiles[index], ctx);
+            ranked[slot] = Explain(catalogue.Programmes[index], catalogue.Profiles[index], ctx);
         }
 
         return new MatchResult
@@ -76,36 +108,102 @@ public static class Matcher
         };
     }
 
-    /// <summary>The verdict of one programme, and for open ones which profile fields are still missing.</summary>
-    internal static Assessment Assess(Programme programme, ProgrammeFacts facts, MatchContext ctx)
+    private const int MaxThemeBits = 64;
+
+    /// <summary>The profile's themes as bit numbers, so shared themes are counted with masks. False when they cannot be.</summary>
+    private static bool PrepareThemeBits(Profile profile, Span<int> bits)
     {
-        if (programme.Status.IsOver())
+        if (profile.Project.Themes is not { Count: > 0 } themes)
+        {
+            return true;
+        }
+        if (themes.Count > MaxThemeBits)
+        {
+            return false;
+        }
+        for (var i = 0; i < themes.Count; i++)
+        {
+            bits[i] = CompiledCatalogue.ThemeBit(themes[i]);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The verdict of one programme, and for open ones which profile fields are still missing. Runs for
+    /// every programme of the catalogue, so it reads the compiled catalogue and allocates nothing.
+    /// </summary>
+    private static Assessment Assess(
+        CatalogueSnapshot catalogue,
+        int index,
+        MatchContext ctx,
+        ref RegionOutcomes seat,
+        ref RegionOutcomes place,
+        ReadOnlySpan<int> themeBits,
+        bool themesAsBits)
+    {
+        var compiled = catalogue.Compiled;
+        ref readonly var p = ref compiled.Programmes[index];
+        if (p.Status.IsOver())
         {
             return new Assessment(Verdict.NotEligible, 0, ProfileField.None, false, null);
         }
-        var anyUnknown = programme.Status != ProgrammeStatus.Active;
+        var anyUnknown = p.Status != ProgrammeStatus.Active;
         var unknownWithoutField = anyUnknown;
         var missing = ProfileField.None;
         var deadlineOutcome = Outcome.Unknown;
         DateOnly? nextDeadline = null;
-        foreach (var criterion in programme.Criteria)
+        var criteria = compiled.Criteria.AsSpan(p.Start, p.Count);
+        for (var k = 0; k < criteria.Length; k++)
         {
+            ref readonly var c = ref criteria[k];
             Outcome outcome;
             ProfileField field;
-            if (criterion is DeadlineCriterion deadline)
+            switch (c.Kind)
             {
-                var facts2 = DeadlineEvaluator.Facts(deadline, ctx);
-                outcome = deadlineOutcome = facts2.Outcome;
-                nextDeadline = facts2.NextDeadline;
-                field = ProfileField.None;
-            }
-            else
-            {
-                outcome = CriterionEvaluator.Evaluate(criterion, ctx, out field);
+                case CriterionKind.ApplicantType:
+                    outcome = ApplicantTypeEvaluator.Evaluate(c.Allowed, ctx, out field);
+                    break;
+                case CriterionKind.ProjectLocation:
+                    outcome = ProjectLocationEvaluator.Evaluate(c.Allowed, ctx, out field);
+                    break;
+                case CriterionKind.ApplicantSeat:
+                    outcome = ApplicantSeatEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref seat, ctx, out field);
+                    break;
+                case CriterionKind.ProjectRegion:
+                    outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref place, ctx, out field);
+                    break;
+                case CriterionKind.Deadline:
+                    var deadline = DeadlineEvaluator.Facts(compiled.Schedules[c.Start], compiled.Dates[c.Start], ctx);
+                    outcome = deadlineOutcome = deadline.Outcome;
+                    nextDeadline = deadline.NextDeadline;
+                    field = ProfileField.None;
+                    break;
+                case CriterionKind.Amount:
+                    outcome = AmountEvaluator.Evaluate(compiled.Numbers[c.Start], compiled.Numbers[c.Start + 1], compiled.Numbers[c.Start + 2], ctx, out field);
+                    break;
+                case CriterionKind.Duration:
+                    outcome = DurationEvaluator.Evaluate((int?)compiled.Numbers[c.Start], (int?)compiled.Numbers[c.Start + 1], ctx, out field);
+                    break;
+                case CriterionKind.OwnContribution:
+                    outcome = OwnContributionEvaluator.Evaluate(compiled.Shares[c.Start]!.Value, compiled.Shares[c.Start + 1], ctx, out field);
+                    break;
+                case CriterionKind.Charitable:
+                    outcome = CharitableEvaluator.Evaluate((CharitableCriterion)c.Criterion, ctx, out field);
+                    break;
+                case CriterionKind.MigrantLed:
+                    outcome = MigrantLedEvaluator.Evaluate(ctx, out field);
+                    break;
+                case CriterionKind.VolunteerRun:
+                    outcome = VolunteerRunEvaluator.Evaluate(ctx, out field);
+                    break;
+                default:
+                    outcome = CriterionEvaluator.Evaluate(c.Criterion, ctx, out field);
+                    break;
             }
             if (outcome == Outcome.NotMet)
             {
-                return new Assessment(Verdict.NotEligible, 0, ProfileField.None, false, nextDeadline);
+                // Not-eligible programmes are ordered by id alone: no deadline of theirs is shown as reachable.
+                return new Assessment(Verdict.NotEligible, 0, ProfileField.None, false, null);
             }
             if (outcome == Outcome.Unknown)
             {
@@ -114,8 +212,36 @@ public static class Matcher
                 unknownWithoutField |= field == ProfileField.None;
             }
         }
-        var score = Ranking.Score(programme, facts, ctx, deadlineOutcome).Total;
+        ref readonly var s = ref compiled.ScoreInputs[index];
+        var sharedThemes = themesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, themeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
+        var effectiveMax = s.HasAmount ? AmountEvaluator.EffectiveMax(s.MaxEur, s.FirstTimeMaxEur, ctx) : null;
+        var score = Ranking.Score(sharedThemes, s.GivesMoney, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
+    }
+
+    /// <summary>
+    /// A programme that is over, or whose applicant type, location or single seat region is not met, is not
+    /// eligible whatever its other criteria say. When not-eligible programmes are not returned, that is all
+    /// the match needs to know of it (the same evaluators decide; only fewer bytes are read).
+    /// </summary>
+    private static bool TurnedDown(in CompiledProgramme p, MatchContext ctx, ref RegionOutcomes seat) =>
+        p.Status.IsOver()
+        || (p.TypeMask != 0 && ApplicantTypeEvaluator.Evaluate(p.TypeMask, ctx, out _) == Outcome.NotMet)
+        || (p.LocationMask != 0 && ProjectLocationEvaluator.Evaluate(p.LocationMask, ctx, out _) == Outcome.NotMet)
+        || (p.SeatRegion >= 0 && seat.Of(p.SeatRegion, ctx.OrganisationSeat, out _) == Outcome.NotMet);
+
+    /// <summary>How many of the profile's themes (as bit numbers, -1 for none) the programme's mask holds.</summary>
+    private static int SharedThemes(ulong programmeThemes, ReadOnlySpan<int> profileThemes)
+    {
+        var shared = 0;
+        foreach (var bit in profileThemes)
+        {
+            if (bit >= 0 && (programmeThemes & (1UL << bit)) != 0)
+            {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     private static ProgrammeMatch Explain(Programme programme, ProgrammeFacts facts, MatchContext ctx)
@@ -224,9 +350,10 @@ public static class Matcher
         public static IComparer<RankKey> WorstFirst(CatalogueSnapshot catalogue) =>
             Comparer<RankKey>.Create((a, b) => Compare(catalogue, b, a));
 
-        private static int Compare(CatalogueSnapshot catalogue, RankKey a, RankKey b)
+        public static int Compare(CatalogueSnapshot catalogue, RankKey a, RankKey b)
         {
-            var byVerdict = a.Verdict.CompareTo(b.Verdict);
+            // As ints: Enum.CompareTo takes an object and would box both sides on every comparison.
+            var byVerdict = ((int)a.Verdict).CompareTo((int)b.Verdict);
             if (byVerdict != 0)
             {
                 return byVerdict;
@@ -239,9 +366,9 @@ public static class Matcher
             var aDeadline = a.NextDeadline?.DayNumber ?? int.MaxValue;
             var bDeadline = b.NextDeadline?.DayNumber ?? int.MaxValue;
             var byDeadline = aDeadline.CompareTo(bDeadline);
-            return byDeadline != 0
-                ? byDeadline
-                : string.CompareOrdinal(catalogue.Programmes[a.Index].Id, catalogue.Programmes[b.Index].Id);
+            // Programme ids in ordinal order, ranked once per snapshot: ties are common, and comparing ranks reads no strings.
+            var idRanks = catalogue.Compiled.IdRanks;
+            return byDeadline != 0 ? byDeadline : idRanks[a.Index].CompareTo(idRanks[b.Index]);
         }
     }
 }

@@ -28,50 +28,63 @@ public readonly record struct ScoreBreakdown(
 
 internal static class Ranking
 {
-    public static ScoreBreakdown Score(Programme programme, ProgrammeFacts facts, MatchContext ctx, Outcome deadlineOutcome) => new(
-        ThematicFit(programme, ctx),
-        GivesMoney(programme) ? AmountFit(facts, ctx) : 0,
-        RegionSpecificity(facts.NarrowestRegion),
-        deadlineOutcome == Outcome.Met ? ScoreBreakdown.MaxDeadlineReachable : 0,
-        programme.MadeForMsos && ctx.Organisation.MigrantLed == true ? ScoreBreakdown.MaxMadeForMsos : 0,
-        programme.FirstTimeFriendly && ctx.Organisation.FirstTimeApplicant == true ? ScoreBreakdown.MaxFirstTimeFriendly : 0);
+    public static ScoreBreakdown Score(Programme programme, ProgrammeFacts facts, MatchContext ctx, Outcome deadlineOutcome) =>
+        Score(SharedThemes(programme.Themes, ctx), GivesMoney(programme), EffectiveMax(facts, ctx), facts.NarrowestRegion, deadlineOutcome, programme.MadeForMsos, programme.FirstTimeFriendly, ctx);
 
-    /// <summary>One shared theme is a fit; two or more a strong one.</summary>
-    private static int ThematicFit(Programme programme, MatchContext ctx)
+    /// <summary>
+    /// The score from its inputs. The first pass counts shared themes with bit masks, the explanation
+    /// with the lists; both come here, so the rules of the score are written once.
+    /// </summary>
+    public static ScoreBreakdown Score(int sharedThemes, bool givesMoney, long? effectiveMax, RegionLevel narrowestRegion, Outcome deadlineOutcome, bool madeForMsos, bool firstTimeFriendly, MatchContext ctx) => new(
+        ThematicFit(sharedThemes),
+        givesMoney ? AmountFit(effectiveMax, ctx) : 0,
+        RegionSpecificity(narrowestRegion),
+        deadlineOutcome == Outcome.Met ? ScoreBreakdown.MaxDeadlineReachable : 0,
+        madeForMsos && ctx.Organisation.MigrantLed == true ? ScoreBreakdown.MaxMadeForMsos : 0,
+        firstTimeFriendly && ctx.Organisation.FirstTimeApplicant == true ? ScoreBreakdown.MaxFirstTimeFriendly : 0);
+
+    /// <summary>How many of the project's themes the programme funds.</summary>
+    public static int SharedThemes(IReadOnlyList<string> programmeThemes, MatchContext ctx)
     {
         if (ctx.Project.Themes is not { Count: > 0 } themes)
         {
             return 0;
         }
         var shared = 0;
-        foreach (var theme in themes)
+        for (var i = 0; i < themes.Count; i++)
         {
-            if (programme.Themes.Contains(theme))
+            if (programmeThemes.Contains(themes[i]))
             {
                 shared++;
             }
         }
-        return shared switch
-        {
-            0 => 0,
-            1 => 20,
-            _ => ScoreBreakdown.MaxThematicFit,
-        };
+        return shared;
     }
 
     /// <summary>Advice and seconded staff are worth having, but they do not pay for the amount asked for.</summary>
-    private static bool GivesMoney(Programme programme) =>
+    public static bool GivesMoney(Programme programme) =>
         programme.SupportType is not (SupportType.Advisory or SupportType.Personnel);
 
+    /// <summary>The highest grant this applicant may ask for, when the programme caps it.</summary>
+    public static long? EffectiveMax(ProgrammeFacts facts, MatchContext ctx) =>
+        facts.Amount is null ? null : Evaluators.AmountEvaluator.EffectiveMax(facts.Amount, ctx);
+
+    /// <summary>One shared theme is a fit; two or more a strong one.</summary>
+    private static int ThematicFit(int shared) => shared switch
+    {
+        0 => 0,
+        1 => 20,
+        _ => ScoreBreakdown.MaxThematicFit,
+    };
+
     /// <summary>A programme fits best when the request is a sizeable part of what it can give.</summary>
-    private static int AmountFit(ProgrammeFacts facts, MatchContext ctx)
+    private static int AmountFit(long? effectiveMax, MatchContext ctx)
     {
         if (ctx.Project.RequestedAmountEur is not { } requested)
         {
             return 0;
         }
-        var max = facts.Amount is null ? null : Evaluators.AmountEvaluator.EffectiveMax(facts.Amount, ctx);
-        if (max is not { } cap || cap == 0)
+        if (effectiveMax is not { } cap || cap == 0)
         {
             return ScoreBreakdown.MaxAmountFit / 2;
         }

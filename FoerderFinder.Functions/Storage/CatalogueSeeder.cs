@@ -20,11 +20,18 @@ public sealed class CatalogueSeeder(ICatalogueStore store, CatalogueCache cache,
     {
         try
         {
-            if (options.SeedOnStart)
+            var seeded = options.SeedOnStart && await SeedAsync(store, options.SeedFile, logger, stoppingToken);
+            // Warm the cache through the same single load the first request waits for, so a request
+            // arriving meanwhile does not load the catalogue a second time. After seeding, ask storage
+            // again: a request may have loaded the still empty store before the seed was committed.
+            if (seeded)
             {
-                await SeedAsync(store, options.SeedFile, logger, stoppingToken);
+                await cache.RefreshAsync(stoppingToken);
             }
-            await cache.RefreshAsync(stoppingToken);
+            else
+            {
+                await cache.GetAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -38,6 +45,12 @@ public sealed class CatalogueSeeder(ICatalogueStore store, CatalogueCache cache,
 
     public static async Task<bool> SeedAsync(ICatalogueStore store, string file, ILogger logger, CancellationToken cancellationToken)
     {
+        // The usual start finds a catalogue: one small query, and the seed file is not even read.
+        if (await store.ReadGenerationAsync(cancellationToken) > 0)
+        {
+            logger.LogInformation("Catalogue already present; {File} not seeded.", file);
+            return false;
+        }
         var parsed = CatalogueFile.Load(file);
         if (!parsed.IsValid)
         {

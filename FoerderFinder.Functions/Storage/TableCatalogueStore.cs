@@ -246,10 +246,18 @@ public sealed class TableCatalogueStore : ICatalogueStore
 
     private async Task<StoredCatalogue> LoadGenerationAsync(Commit commit, CancellationToken cancellationToken)
     {
-        var programmes = new List<StoredProgramme>(commit.Count);
-        await foreach (var entity in Guard(() => _programmes.QueryAsync<TableEntity>(e => e.PartitionKey == commit.Partition, maxPerPage: 1000, cancellationToken: cancellationToken)))
+        // Pages of up to 1000 rows; each page is parsed on the thread pool while the next one is fetched,
+        // so reading a large catalogue costs about the longer of the two, not their sum.
+        var pages = new List<Task<StoredProgramme[]>>();
+        await foreach (var page in GuardPages(() => _programmes.QueryAsync<TableEntity>(e => e.PartitionKey == commit.Partition, maxPerPage: 1000, cancellationToken: cancellationToken)))
         {
-            programmes.Add(ReadProgramme(entity));
+            var rows = page.Values;
+            pages.Add(Task.Run(() => rows.Select(ReadProgramme).ToArray(), cancellationToken));
+        }
+        var programmes = new List<StoredProgramme>(commit.Count);
+        foreach (var page in pages)
+        {
+            programmes.AddRange(await page);
         }
         if (programmes.Count != commit.Count)
         {
@@ -366,6 +374,35 @@ public sealed class TableCatalogueStore : ICatalogueStore
     private static async IAsyncEnumerable<T> Guard<T>(Func<AsyncPageable<T>> query) where T : notnull
     {
         var enumerator = query().GetAsyncEnumerator();
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await enumerator.MoveNextAsync();
+                }
+                catch (Exception e) when (e is RequestFailedException { Status: 0 or >= 500 or 408 or 429 } or HttpRequestException or AggregateException)
+                {
+                    throw new StorageUnavailableException("Table storage is not reachable.", e);
+                }
+                if (!more)
+                {
+                    yield break;
+                }
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync();
+        }
+    }
+
+    private static async IAsyncEnumerable<Page<T>> GuardPages<T>(Func<AsyncPageable<T>> query) where T : notnull
+    {
+        var enumerator = query().AsPages().GetAsyncEnumerator();
         try
         {
             while (true)

@@ -7,26 +7,26 @@ namespace FoerderFinder.Domain.Matching.Evaluators;
 /// <summary>Sends each criterion kind to its one evaluator.</summary>
 public static class CriterionEvaluator
 {
-    /// <summary>The outcome alone, without allocating: used for every programme of the catalogue.</summary>
-    public static Outcome Evaluate(Criterion criterion, MatchContext ctx, out ProfileField missing) => criterion switch
+    /// <summary>The outcome alone, without allocating: used for every programme of the catalogue. Dispatches on the kind (a jump table), not on the type.</summary>
+    public static Outcome Evaluate(Criterion criterion, MatchContext ctx, out ProfileField missing) => criterion.Kind switch
     {
-        ApplicantTypeCriterion c => ApplicantTypeEvaluator.Evaluate(c, ctx, out missing),
-        ApplicantSeatCriterion c => ApplicantSeatEvaluator.Evaluate(c, ctx, out missing),
-        ProjectLocationCriterion c => ProjectLocationEvaluator.Evaluate(c, ctx, out missing),
-        ProjectRegionCriterion c => ProjectRegionEvaluator.Evaluate(c, ctx, out missing),
-        ProjectCountryCriterion c => ProjectCountryEvaluator.Evaluate(c, ctx, out missing),
-        AmountCriterion c => AmountEvaluator.Evaluate(c, ctx, out missing),
-        OwnContributionCriterion c => OwnContributionEvaluator.Evaluate(c, ctx, out missing),
-        DurationCriterion c => DurationEvaluator.Evaluate(c, ctx, out missing),
-        OrganisationAgeCriterion c => OrganisationAgeEvaluator.Evaluate(c, ctx, out missing),
-        CharitableCriterion c => CharitableEvaluator.Evaluate(c, ctx, out missing),
-        MigrantLedCriterion c => MigrantLedEvaluator.Evaluate(c, ctx, out missing),
-        VolunteerRunCriterion c => VolunteerRunEvaluator.Evaluate(c, ctx, out missing),
-        FirstTimeApplicantCriterion c => FirstTimeApplicantEvaluator.Evaluate(c, ctx, out missing),
-        PartnerCooperationCriterion c => PartnerCooperationEvaluator.Evaluate(c, ctx, out missing),
-        ThemeCriterion c => ThemeEvaluator.Evaluate(c, ctx, out missing),
-        ProjectStartWindowCriterion c => ProjectStartWindowEvaluator.Evaluate(c, ctx, out missing),
-        DeadlineCriterion c => DeadlineEvaluator.Evaluate(c, ctx, out missing),
+        CriterionKind.ApplicantType => ApplicantTypeEvaluator.Evaluate((ApplicantTypeCriterion)criterion, ctx, out missing),
+        CriterionKind.ApplicantSeat => ApplicantSeatEvaluator.Evaluate((ApplicantSeatCriterion)criterion, ctx, out missing),
+        CriterionKind.ProjectLocation => ProjectLocationEvaluator.Evaluate((ProjectLocationCriterion)criterion, ctx, out missing),
+        CriterionKind.ProjectRegion => ProjectRegionEvaluator.Evaluate((ProjectRegionCriterion)criterion, ctx, out missing),
+        CriterionKind.ProjectCountry => ProjectCountryEvaluator.Evaluate((ProjectCountryCriterion)criterion, ctx, out missing),
+        CriterionKind.Amount => AmountEvaluator.Evaluate((AmountCriterion)criterion, ctx, out missing),
+        CriterionKind.OwnContribution => OwnContributionEvaluator.Evaluate((OwnContributionCriterion)criterion, ctx, out missing),
+        CriterionKind.Duration => DurationEvaluator.Evaluate((DurationCriterion)criterion, ctx, out missing),
+        CriterionKind.OrganisationAge => OrganisationAgeEvaluator.Evaluate((OrganisationAgeCriterion)criterion, ctx, out missing),
+        CriterionKind.Charitable => CharitableEvaluator.Evaluate((CharitableCriterion)criterion, ctx, out missing),
+        CriterionKind.MigrantLed => MigrantLedEvaluator.Evaluate((MigrantLedCriterion)criterion, ctx, out missing),
+        CriterionKind.VolunteerRun => VolunteerRunEvaluator.Evaluate((VolunteerRunCriterion)criterion, ctx, out missing),
+        CriterionKind.FirstTimeApplicant => FirstTimeApplicantEvaluator.Evaluate((FirstTimeApplicantCriterion)criterion, ctx, out missing),
+        CriterionKind.PartnerCooperation => PartnerCooperationEvaluator.Evaluate((PartnerCooperationCriterion)criterion, ctx, out missing),
+        CriterionKind.Theme => ThemeEvaluator.Evaluate((ThemeCriterion)criterion, ctx, out missing),
+        CriterionKind.ProjectStartWindow => ProjectStartWindowEvaluator.Evaluate((ProjectStartWindowCriterion)criterion, ctx, out missing),
+        CriterionKind.Deadline => DeadlineEvaluator.Evaluate((DeadlineCriterion)criterion, ctx, out missing),
         _ => throw new NotSupportedException($"No evaluator for {criterion.GetType().Name}."),
     };
 

@@ -15,6 +15,10 @@ internal static class DeadlineEvaluator
     public static DeadlineFacts Facts(DeadlineCriterion c, MatchContext ctx) =>
         DeadlineCalculator.Compute(c.Schedule, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
 
+    /// <summary>The first pass's form: the schedule's dates parsed once per catalogue.</summary>
+    public static DeadlineFacts Facts(DeadlineSchedule schedule, ParsedDeadlineDates dates, MatchContext ctx) =>
+        DeadlineCalculator.Compute(schedule, dates, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
+
     public static (Message, Message?) Explain(DeadlineCriterion c, MatchContext ctx, Outcome outcome)
     {
         var facts = Facts(c, ctx);

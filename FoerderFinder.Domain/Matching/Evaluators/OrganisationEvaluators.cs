@@ -12,6 +12,12 @@ internal static class ApplicantTypeEvaluator
             ? Outcomes.Decided(c.AnyOf.Contains(type), out missing)
             : Outcomes.Unknown(ProfileField.OrganisationType, out missing);
 
+    /// <summary>The first pass's form: the allowed types as bits (see <see cref="CompiledCatalogue"/>).</summary>
+    public static Outcome Evaluate(uint allowed, MatchContext ctx, out ProfileField missing) =>
+        ctx.Organisation.Type is { } type
+            ? Outcomes.Decided((allowed & CompiledCatalogue.Bit(type)) != 0, out missing)
+            : Outcomes.Unknown(ProfileField.OrganisationType, out missing);
+
     public static (Message, Message?) Explain(ApplicantTypeCriterion c, MatchContext ctx, Outcome outcome)
     {
         var allowed = Codes.List("organisationType", c.AnyOf, EnumCodes.Of);
@@ -61,7 +67,10 @@ internal static class CharitableEvaluator
 
 internal static class MigrantLedEvaluator
 {
-    public static Outcome Evaluate(MigrantLedCriterion c, MatchContext ctx, out ProfileField missing) =>
+    public static Outcome Evaluate(MigrantLedCriterion c, MatchContext ctx, out ProfileField missing) => Evaluate(ctx, out missing);
+
+    /// <summary>The rule needs nothing from the criterion but its presence.</summary>
+    public static Outcome Evaluate(MatchContext ctx, out ProfileField missing) =>
         Outcomes.Require(ctx.Organisation.MigrantLed, ProfileField.OrganisationMigrantLed, out missing);
 
     public static (Message, Message?) Explain(MigrantLedCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -70,7 +79,10 @@ internal static class MigrantLedEvaluator
 
 internal static class VolunteerRunEvaluator
 {
-    public static Outcome Evaluate(VolunteerRunCriterion c, MatchContext ctx, out ProfileField missing) =>
+    public static Outcome Evaluate(VolunteerRunCriterion c, MatchContext ctx, out ProfileField missing) => Evaluate(ctx, out missing);
+
+    /// <summary>The rule needs nothing from the criterion but its presence.</summary>
+    public static Outcome Evaluate(MatchContext ctx, out ProfileField missing) =>
         Outcomes.Require(ctx.Organisation.VolunteerRun, ProfileField.OrganisationVolunteerRun, out missing);
 
     public static (Message, Message?) Explain(VolunteerRunCriterion c, MatchContext ctx, Outcome outcome) =>

@@ -13,9 +13,9 @@ internal static class Regions
     {
         var outcome = Outcome.NotMet;
         var needsMunicipality = false;
-        foreach (var id in regionIds)
+        for (var i = 0; i < regionIds.Count; i++)
         {
-            var region = Geo.Instance.GetRegion(id);
+            var region = Geo.Instance.GetRegion(regionIds[i]);
             var contained = Geo.Instance.Contains(region, place);
             if (contained == Outcome.Met)
             {
@@ -25,16 +25,51 @@ internal static class Regions
             if (contained == Outcome.Unknown)
             {
                 outcome = Outcome.Unknown;
-                needsMunicipality |= region.AgsPrefixes.Count > 0 && (place.State is not null || place.Ags is null);
+                needsMunicipality |= NeedsMunicipality(region, place);
             }
         }
-        missing = outcome != Outcome.Unknown ? ProfileField.None
-            : place.State is null && place.Ags is null && !place.UnresolvedName ? stateField
-            : needsMunicipality && !place.UnresolvedName ? municipalityField
-            : needsMunicipality ? ProfileField.None
-            : stateField;
+        missing = Missing(outcome, place, needsMunicipality, stateField, municipalityField);
         return outcome;
     }
+
+    /// <summary>
+    /// The same rule over regions resolved once per catalogue (indices into <paramref name="outcomes"/>),
+    /// whose outcome for this place is worked out once per match.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static Outcome Contains(ReadOnlySpan<int> regions, ref RegionOutcomes outcomes, Place place, ProfileField stateField, ProfileField municipalityField, out ProfileField missing)
+    {
+        var outcome = Outcome.NotMet;
+        var needsMunicipality = false;
+        for (var i = 0; i < regions.Length; i++)
+        {
+            var contained = outcomes.Of(regions[i], place, out var needs);
+            if (contained == Outcome.Met)
+            {
+                missing = ProfileField.None;
+                return Outcome.Met;
+            }
+            if (contained == Outcome.Unknown)
+            {
+                outcome = Outcome.Unknown;
+                needsMunicipality |= needs;
+            }
+        }
+        missing = Missing(outcome, place, needsMunicipality, stateField, municipalityField);
+        return outcome;
+    }
+
+    /// <summary>An unknown outcome for a region drawn by AGS prefixes can only be settled by the municipality.</summary>
+    public static bool NeedsMunicipality(Region region, Place place) =>
+        region.AgsPrefixes.Count > 0 && (place.State is not null || place.Ags is null);
+
+    private static ProfileField Missing(Outcome outcome, Place place, bool needsMunicipality, ProfileField stateField, ProfileField municipalityField) =>
+        outcome != Outcome.Unknown ? ProfileField.None
+            : place.State is null && place.Ags is null && !place.UnresolvedName ? stateField
+            : needsMunicipality && !place.UnresolvedName ? municipalityField
+            // A municipality the reference data does not know: asking for it again would not help.
+            : needsMunicipality ? ProfileField.None
+            : stateField;
 
     public static IReadOnlyList<Code> Names(IReadOnlyList<string> regionIds) => Codes.List("region", regionIds);
 }
@@ -43,6 +78,10 @@ internal static class ApplicantSeatEvaluator
 {
     public static Outcome Evaluate(ApplicantSeatCriterion c, MatchContext ctx, out ProfileField missing) =>
         Regions.Contains(c.Regions, ctx.OrganisationSeat, ProfileField.OrganisationState, ProfileField.OrganisationMunicipality, out missing);
+
+    /// <summary>The first pass's form: the criterion's regions resolved once per catalogue.</summary>
+    public static Outcome Evaluate(ReadOnlySpan<int> regions, ref RegionOutcomes seatOutcomes, MatchContext ctx, out ProfileField missing) =>
+        Regions.Contains(regions, ref seatOutcomes, ctx.OrganisationSeat, ProfileField.OrganisationState, ProfileField.OrganisationMunicipality, out missing);
 
     public static (Message, Message?) Explain(ApplicantSeatCriterion c, MatchContext ctx, Outcome outcome) =>
         (Message.Of($"applicant_seat.{Outcomes.Suffix(outcome)}", ("regions", Regions.Names(c.Regions))), null);
@@ -53,6 +92,12 @@ internal static class ProjectLocationEvaluator
     public static Outcome Evaluate(ProjectLocationCriterion c, MatchContext ctx, out ProfileField missing) =>
         ctx.Project.Location is { } location
             ? Outcomes.Decided(c.AnyOf.Contains(location), out missing)
+            : Outcomes.Unknown(ProfileField.ProjectLocation, out missing);
+
+    /// <summary>The first pass's form: the allowed locations as bits (see <see cref="CompiledCatalogue"/>).</summary>
+    public static Outcome Evaluate(uint allowed, MatchContext ctx, out ProfileField missing) =>
+        ctx.Project.Location is { } location
+            ? Outcomes.Decided((allowed & CompiledCatalogue.Bit(location)) != 0, out missing)
             : Outcomes.Unknown(ProfileField.ProjectLocation, out missing);
 
     public static (Message, Message?) Explain(ProjectLocationCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -68,6 +113,16 @@ internal static class ProjectRegionEvaluator
             return Outcomes.Decided(false, out missing);
         }
         return Regions.Contains(c.Regions, ctx.ProjectPlace, ProfileField.ProjectState, ProfileField.ProjectMunicipality, out missing);
+    }
+
+    /// <summary>The first pass's form: the criterion's regions resolved once per catalogue.</summary>
+    public static Outcome Evaluate(ReadOnlySpan<int> regions, ref RegionOutcomes placeOutcomes, MatchContext ctx, out ProfileField missing)
+    {
+        if (ctx.Project.Location == ProjectLocation.Abroad)
+        {
+            return Outcomes.Decided(false, out missing);
+        }
+        return Regions.Contains(regions, ref placeOutcomes, ctx.ProjectPlace, ProfileField.ProjectState, ProfileField.ProjectMunicipality, out missing);
     }
 
     public static (Message, Message?) Explain(ProjectRegionCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -89,9 +144,9 @@ internal static class ProjectCountryEvaluator
         {
             return Outcomes.Unknown(ProfileField.ProjectCountries, out missing);
         }
-        foreach (var country in countries)
+        for (var i = 0; i < countries.Count; i++)
         {
-            if (!Allows(c, country))
+            if (!Allows(c, countries[i]))
             {
                 return Outcomes.Decided(false, out missing);
             }

@@ -6,17 +6,21 @@ namespace FoerderFinder.Domain.Matching.Evaluators;
 
 internal static class AmountEvaluator
 {
-    public static Outcome Evaluate(AmountCriterion c, MatchContext ctx, out ProfileField missing)
+    public static Outcome Evaluate(AmountCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.MinEur, c.MaxEur, c.FirstTimeMaxEur, ctx, out missing);
+
+    /// <summary>The rule on the criterion's values (the first pass keeps them in the compiled catalogue).</summary>
+    public static Outcome Evaluate(long? minEur, long? maxEur, long? firstTimeMaxEur, MatchContext ctx, out ProfileField missing)
     {
         if (ctx.Project.RequestedAmountEur is not { } requested)
         {
             return Outcomes.Unknown(ProfileField.ProjectRequestedAmountEur, out missing);
         }
-        if (requested < c.MinEur || requested > c.MaxEur)
+        if (requested < minEur || requested > maxEur)
         {
             return Outcomes.Decided(false, out missing);
         }
-        if (c.FirstTimeMaxEur is { } firstTimeMax && requested > firstTimeMax)
+        if (firstTimeMaxEur is { } firstTimeMax && requested > firstTimeMax)
         {
             return ctx.Organisation.FirstTimeApplicant switch
             {
@@ -29,8 +33,10 @@ internal static class AmountEvaluator
     }
 
     /// <summary>The highest grant this applicant may ask for, if the criterion caps it.</summary>
-    public static long? EffectiveMax(AmountCriterion c, MatchContext ctx) =>
-        ctx.Organisation.FirstTimeApplicant == true && c.FirstTimeMaxEur is { } firstTimeMax ? firstTimeMax : c.MaxEur;
+    public static long? EffectiveMax(AmountCriterion c, MatchContext ctx) => EffectiveMax(c.MaxEur, c.FirstTimeMaxEur, ctx);
+
+    public static long? EffectiveMax(long? maxEur, long? firstTimeMaxEur, MatchContext ctx) =>
+        ctx.Organisation.FirstTimeApplicant == true && firstTimeMaxEur is { } firstTimeMax ? firstTimeMax : maxEur;
 
     public static (Message, Message?) Explain(AmountCriterion c, MatchContext ctx, Outcome outcome)
     {
@@ -87,17 +93,21 @@ internal static class AmountEvaluator
 
 internal static class OwnContributionEvaluator
 {
-    public static Outcome Evaluate(OwnContributionCriterion c, MatchContext ctx, out ProfileField missing)
+    public static Outcome Evaluate(OwnContributionCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.MinPercent, c.VolunteerRunMinPercent, ctx, out missing);
+
+    /// <summary>The rule on the criterion's values (the first pass keeps them in the compiled catalogue).</summary>
+    public static Outcome Evaluate(decimal minPercent, decimal? volunteerRunMinPercent, MatchContext ctx, out ProfileField missing)
     {
         if (ctx.Project.OwnContributionPercent is not { } percent)
         {
             return Outcomes.Unknown(ProfileField.ProjectOwnContributionPercent, out missing);
         }
-        if (percent >= c.MinPercent)
+        if (percent >= minPercent)
         {
             return Outcomes.Decided(true, out missing);
         }
-        if (c.VolunteerRunMinPercent is { } volunteerMin && percent >= volunteerMin)
+        if (volunteerRunMinPercent is { } volunteerMin && percent >= volunteerMin)
         {
             return Outcomes.Require(ctx.Organisation.VolunteerRun, ProfileField.OrganisationVolunteerRun, out missing);
         }
@@ -133,8 +143,12 @@ internal static class OwnContributionEvaluator
 internal static class DurationEvaluator
 {
     public static Outcome Evaluate(DurationCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.MinMonths, c.MaxMonths, ctx, out missing);
+
+    /// <summary>The rule on the criterion's values (the first pass keeps them in the compiled catalogue).</summary>
+    public static Outcome Evaluate(int? minMonths, int? maxMonths, MatchContext ctx, out ProfileField missing) =>
         ctx.Project.DurationMonths is { } months
-            ? Outcomes.Decided((c.MinMonths is null || months >= c.MinMonths) && (c.MaxMonths is null || months <= c.MaxMonths), out missing)
+            ? Outcomes.Decided((minMonths is null || months >= minMonths) && (maxMonths is null || months <= maxMonths), out missing)
             : Outcomes.Unknown(ProfileField.ProjectDurationMonths, out missing);
 
     public static (Message, Message?) Explain(DurationCriterion c, MatchContext ctx, Outcome outcome)
@@ -170,9 +184,10 @@ internal static class ThemeEvaluator
         {
             return Outcomes.Unknown(ProfileField.ProjectThemes, out missing);
         }
-        foreach (var theme in themes)
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator, and this runs for most programmes.
+        for (var i = 0; i < themes.Count; i++)
         {
-            if (c.AnyOf.Contains(theme))
+            if (c.AnyOf.Contains(themes[i]))
             {
                 return Outcomes.Decided(true, out missing);
             }

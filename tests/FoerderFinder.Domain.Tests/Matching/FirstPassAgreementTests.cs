@@ -1,0 +1,135 @@
+using FoerderFinder.Domain.Catalogue;
+using FoerderFinder.Domain.Geography;
+using FoerderFinder.Domain.Matching;
+using FoerderFinder.Domain.Profiles;
+using FoerderFinder.Domain.Vocabulary;
+
+namespace FoerderFinder.Domain.Tests.Matching;
+
+/// <summary>
+/// The matcher decides verdicts and ranks in a first pass over a compiled form of the catalogue, and
+/// explains the returned programmes with the evaluators. Both must say the same: for every programme
+/// of the real catalogue and many profiles, the explained verdict and score are the ones the ranking used.
+/// </summary>
+public sealed class FirstPassAgreementTests
+{
+    private static readonly CatalogueSnapshot Catalogue = new("test", LoadCatalogue());
+
+    [Fact]
+    public void First_pass_verdicts_and_ranking_agree_with_the_explanations_for_generated_profiles()
+    {
+        var random = new Random(20261124);
+        for (var i = 0; i < 400; i++)
+        {
+            var profile = RandomProfile(random);
+            var result = Matcher.Match(Catalogue, profile, new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200, IncludeNotEligible = true });
+
+            Assert.Equal(Catalogue.Count, result.Results.Count);
+            Assert.Equal(result.EligibleCount, result.Results.Count(r => r.Verdict == Verdict.Eligible));
+            Assert.Equal(result.NeedsInformationCount, result.Results.Count(r => r.Verdict == Verdict.NeedsInformation));
+            Assert.Equal(result.NotEligibleCount, result.Results.Count(r => r.Verdict == Verdict.NotEligible));
+            for (var k = 1; k < result.Results.Count; k++)
+            {
+                Assert.True(RanksBefore(result.Results[k - 1], result.Results[k]),
+                    $"{result.Results[k - 1].Programme.Id} ranks before {result.Results[k].Programme.Id} for profile {i}");
+            }
+
+            // Without the not-eligible ones, the first pass may turn programmes down early: the same counts, the same head.
+            var open = Matcher.Match(Catalogue, profile, new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200 });
+            Assert.Equal((result.EligibleCount, result.NeedsInformationCount, result.NotEligibleCount), (open.EligibleCount, open.NeedsInformationCount, open.NotEligibleCount));
+            Assert.Equal(result.NextQuestion, open.NextQuestion);
+            Assert.Equal(
+                result.Results.Where(r => r.Verdict != Verdict.NotEligible).Select(r => r.Programme.Id),
+                open.Results.Select(r => r.Programme.Id));
+        }
+    }
+
+    [Fact]
+    public void A_small_limit_returns_the_head_of_the_full_ranking()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 100; i++)
+        {
+            var profile = RandomProfile(random);
+            var options = new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200 };
+            var all = Matcher.Match(Catalogue, profile, options).Results.Select(r => r.Programme.Id).ToList();
+            var top = Matcher.Match(Catalogue, profile, options with { Limit = 5 }).Results.Select(r => r.Programme.Id).ToList();
+            Assert.Equal(all.Take(5), top);
+        }
+    }
+
+    /// <summary>The documented order, recomputed from what the explanations say.</summary>
+    private static bool RanksBefore(ProgrammeMatch a, ProgrammeMatch b)
+    {
+        if (a.Verdict != b.Verdict)
+        {
+            return a.Verdict < b.Verdict;
+        }
+        var (scoreA, scoreB) = (a.Score?.Total ?? 0, b.Score?.Total ?? 0);
+        if (scoreA != scoreB)
+        {
+            return scoreA > scoreB;
+        }
+        // A not-eligible programme's next deadline is known to the ranking only when the deadline was reached.
+        if (a.Verdict != Verdict.NotEligible)
+        {
+            var (deadlineA, deadlineB) = (a.NextDeadline?.DayNumber ?? int.MaxValue, b.NextDeadline?.DayNumber ?? int.MaxValue);
+            if (deadlineA != deadlineB)
+            {
+                return deadlineA < deadlineB;
+            }
+            return string.CompareOrdinal(a.Programme.Id, b.Programme.Id) < 0;
+        }
+        return true;
+    }
+
+    private static Profile RandomProfile(Random random)
+    {
+        string[] places = ["Münster", "Köln", "Greven", "Bielefeld", "Berlin", "Leipzig", "05515000", "Irgendwo"];
+        string[] countries = ["GH", "SN", "UA", "IN", "FR", "TZ"];
+        var themes = Themes.All.Select(t => t.Code).ToArray();
+        var states = Geo.Instance.Laender.Select(l => l.Code).ToArray();
+        T? Maybe<T>(Func<T> value) where T : struct => random.Next(4) == 0 ? null : value();
+        string? MaybeText(Func<string> value) => random.Next(3) == 0 ? null : value();
+        return new Profile
+        {
+            Organisation = new OrganisationProfile
+            {
+                Type = Maybe(() => (OrganisationType)random.Next(Enum.GetValues<OrganisationType>().Length)),
+                MigrantLed = Maybe(() => random.Next(2) == 0),
+                Charitable = Maybe(() => random.Next(2) == 0),
+                FoundedYear = Maybe(() => random.Next(1990, 2027)),
+                State = MaybeText(() => random.Next(2) == 0 ? "DE-NW" : states[random.Next(states.Length)]),
+                Municipality = MaybeText(() => places[random.Next(places.Length)]),
+                VolunteerRun = Maybe(() => random.Next(2) == 0),
+                FirstTimeApplicant = Maybe(() => random.Next(2) == 0),
+                PartnerCooperationYears = Maybe(() => random.Next(0, 8)),
+            },
+            Project = new ProjectProfile
+            {
+                Location = Maybe(() => random.Next(2) == 0 ? ProjectLocation.Germany : ProjectLocation.Abroad),
+                State = MaybeText(() => states[random.Next(states.Length)]),
+                Municipality = MaybeText(() => places[random.Next(places.Length)]),
+                Countries = random.Next(3) == 0 ? null : [countries[random.Next(countries.Length)]],
+                Themes = random.Next(4) == 0 ? null : Enumerable.Range(0, random.Next(1, 4)).Select(_ => themes[random.Next(themes.Length)]).Distinct().ToList(),
+                RequestedAmountEur = Maybe(() => (long)random.Next(1, 400) * 250),
+                OwnContributionPercent = Maybe(() => (decimal)random.Next(0, 41)),
+                PlannedStart = Maybe(() => new DateOnly(2026, 12, 1).AddDays(random.Next(0, 600))),
+                DurationMonths = Maybe(() => random.Next(1, 48)),
+            },
+        };
+    }
+
+    private static IReadOnlyList<Programme> LoadCatalogue()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "catalogue", "programmes.json");
+            if (File.Exists(Path.Combine(dir.FullName, "FoerderFinder.sln")) && File.Exists(file))
+            {
+                return CatalogueFile.Load(file).Document!.Programmes;
+            }
+        }
+        throw new InvalidOperationException("catalogue/programmes.json not found above " + AppContext.BaseDirectory);
+    }
+}
