@@ -349,21 +349,17 @@ public sealed class TableCatalogueStore : ICatalogueStore
     }
 
     /// <summary>Storage faults become one exception type the functions map to 503; programming errors stay what they are.</summary>
+    // The SDK reports retries that ran out (timeouts, refused connections) as an AggregateException.
+    private static bool IsStorageFault(Exception e) =>
+        e is RequestFailedException { Status: 0 or >= 500 or 408 or 429 } or HttpRequestException or AggregateException;
+
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {
         try
         {
             return await call();
         }
-        catch (RequestFailedException e) when (e.Status is 0 or >= 500 or 408 or 429)
-        {
-            throw new StorageUnavailableException("Table storage is not reachable.", e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new StorageUnavailableException("Table storage is not reachable.", e);
-        }
-        catch (AggregateException e) when (e.InnerException is HttpRequestException or RequestFailedException)
+        catch (Exception e) when (IsStorageFault(e))
         {
             throw new StorageUnavailableException("Table storage is not reachable.", e);
         }
@@ -371,38 +367,13 @@ public sealed class TableCatalogueStore : ICatalogueStore
 
     private static async Task<Response<T>> Guard<T>(Func<Task<Response<T>>> call) => await Guard<Response<T>>(call);
 
-    private static async IAsyncEnumerable<T> Guard<T>(Func<AsyncPageable<T>> query) where T : notnull
-    {
-        var enumerator = query().GetAsyncEnumerator();
-        try
-        {
-            while (true)
-            {
-                bool more;
-                try
-                {
-                    more = await enumerator.MoveNextAsync();
-                }
-                catch (Exception e) when (e is RequestFailedException { Status: 0 or >= 500 or 408 or 429 } or HttpRequestException or AggregateException)
-                {
-                    throw new StorageUnavailableException("Table storage is not reachable.", e);
-                }
-                if (!more)
-                {
-                    yield break;
-                }
-                yield return enumerator.Current;
-            }
-        }
-        finally
-        {
-            await enumerator.DisposeAsync();
-        }
-    }
+    private static IAsyncEnumerable<T> Guard<T>(Func<AsyncPageable<T>> query) where T : notnull => Guarded(query());
 
-    private static async IAsyncEnumerable<Page<T>> GuardPages<T>(Func<AsyncPageable<T>> query) where T : notnull
+    private static IAsyncEnumerable<Page<T>> GuardPages<T>(Func<AsyncPageable<T>> query) where T : notnull => Guarded(query().AsPages());
+
+    private static async IAsyncEnumerable<T> Guarded<T>(IAsyncEnumerable<T> source)
     {
-        var enumerator = query().AsPages().GetAsyncEnumerator();
+        var enumerator = source.GetAsyncEnumerator();
         try
         {
             while (true)
@@ -412,7 +383,7 @@ public sealed class TableCatalogueStore : ICatalogueStore
                 {
                     more = await enumerator.MoveNextAsync();
                 }
-                catch (Exception e) when (e is RequestFailedException { Status: 0 or >= 500 or 408 or 429 } or HttpRequestException or AggregateException)
+                catch (Exception e) when (IsStorageFault(e))
                 {
                     throw new StorageUnavailableException("Table storage is not reachable.", e);
                 }
