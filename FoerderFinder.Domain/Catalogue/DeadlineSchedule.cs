@@ -53,10 +53,13 @@ internal sealed class ParsedDeadlineDates
 
     public required (int Month, int Day)[] Annual { get; init; }
     public required DateOnly[] Fixed { get; init; }
+    /// <summary>A copy of the schedule (its lead times and served starts too), allocated right after the dates.</summary>
+    public required DeadlineSchedule Schedule { get; init; }
 
     public static ParsedDeadlineDates Of(DeadlineSchedule schedule) => Cache.GetValue(schedule, Parse);
 
-    private static ParsedDeadlineDates Parse(DeadlineSchedule schedule)
+    /// <summary>A new parse, not shared: the matcher's compiled catalogue makes its own, one after the other.</summary>
+    public static ParsedDeadlineDates Parse(DeadlineSchedule schedule)
     {
         var annual = new List<(int, int)>();
         var fixedDates = new List<DateOnly>();
@@ -74,6 +77,15 @@ internal sealed class ParsedDeadlineDates
         }
         fixedDates.Sort();
         annual.Sort();
-        return new ParsedDeadlineDates { Annual = annual.ToArray(), Fixed = fixedDates.ToArray() };
+        return new ParsedDeadlineDates
+        {
+            Annual = annual.ToArray(),
+            Fixed = fixedDates.ToArray(),
+            Schedule = schedule with
+            {
+                LeadTimes = schedule.LeadTimes.Select(l => l with { }).ToArray(),
+                Serves = schedule.Serves is { } serves ? serves with { } : null,
+            },
+        };
     }
 }

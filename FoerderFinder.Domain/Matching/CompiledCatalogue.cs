@@ -80,7 +80,7 @@ internal sealed class CompiledCatalogue
                         }
                         break;
                     case DeadlineCriterion c:
-                        // Copied below, all together: what the deadlines of neighbouring programmes need lies together.
+                        // Parsed below, all together: what the deadlines of neighbouring programmes need lies together.
                         compiled = compiled with { Start = schedules.Count, Count = 1 };
                         schedules.Add(c.Schedule);
                         break;
@@ -117,16 +117,14 @@ internal sealed class CompiledCatalogue
                 FirstTimeMaxEur = facts[i].Amount?.FirstTimeMaxEur,
             };
         }
-        for (var d = 0; d < schedules.Count; d++)
+        foreach (var schedule in schedules)
         {
-            schedules[d] = NearbyCopy(schedules[d]);
-            dates.Add(ParsedDeadlineDates.Of(schedules[d]));
+            dates.Add(ParsedDeadlineDates.Parse(schedule));
         }
         Criteria = criteria.ToArray();
         Numbers = numbers.ToArray();
         Shares = shares.ToArray();
         Dates = dates.ToArray();
-        Schedules = schedules.ToArray();
         Regions = regions.ToArray();
         RegionRefs = regionRefs.ToArray();
         var byId = new int[programmes.Count];
@@ -156,19 +154,12 @@ internal sealed class CompiledCatalogue
     public long?[] Numbers { get; }
     public decimal?[] Shares { get; }
     public ParsedDeadlineDates[] Dates { get; }
-    public DeadlineSchedule[] Schedules { get; }
 
     private static Criterion NearbyCopy(Criterion criterion) => criterion switch
     {
         ThemeCriterion c => c with { AnyOf = c.AnyOf.ToArray() },
         ProjectCountryCriterion c => c with { Countries = c.Countries.ToArray(), CountryLists = c.CountryLists.ToArray(), DacRegions = c.DacRegions.ToArray() },
         _ => criterion with { },
-    };
-
-    private static DeadlineSchedule NearbyCopy(DeadlineSchedule schedule) => schedule with
-    {
-        LeadTimes = schedule.LeadTimes.Select(l => l with { }).ToArray(),
-        Serves = schedule.Serves is { } serves ? serves with { } : null,
     };
 
     /// <summary>Every region the catalogue names, once; criteria refer to them by index.</summary>

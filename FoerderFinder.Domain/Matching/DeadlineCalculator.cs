@@ -47,6 +47,9 @@ public static class DeadlineCalculator
     /// <summary>The same, with the schedule's dates already parsed (the matcher's first pass keeps them per catalogue).</summary>
     internal static DeadlineFacts Compute(DeadlineSchedule schedule, ParsedDeadlineDates? parsed, DateOnly asOf, DateOnly? plannedStart, long? requestedAmountEur)
     {
+        // The parsed form keeps a compact copy of the schedule next to its dates: one place in memory to read.
+        var dates = parsed ?? ParsedDeadlineDates.Of(schedule);
+        schedule = dates.Schedule;
         var leadWeeks = LeadWeeks(schedule, requestedAmountEur);
         if (schedule.Type == DeadlineType.Rolling)
         {
@@ -63,7 +66,6 @@ public static class DeadlineCalculator
             return new(DeadlineSituation.CallNotAnnounced, null, null, leadWeeks, null);
         }
 
-        var dates = parsed ?? ParsedDeadlineDates.Of(schedule);
         var next = NextOnOrAfter(schedule, dates, asOf);
         if (next is null)
         {

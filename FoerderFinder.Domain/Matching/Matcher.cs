@@ -173,7 +173,7 @@ public static class Matcher
                     outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref place, ctx, out field);
                     break;
                 case CriterionKind.Deadline:
-                    var deadline = DeadlineEvaluator.Facts(compiled.Schedules[c.Start], compiled.Dates[c.Start], ctx);
+                    var deadline = DeadlineEvaluator.Facts(compiled.Dates[c.Start], ctx);
                     outcome = deadlineOutcome = deadline.Outcome;
                     nextDeadline = deadline.NextDeadline;
                     field = ProfileField.None;

@@ -36,11 +36,12 @@ host_pid=$!
 pids+=($host_pid)
 wait_port "$host_port"
 base="http://127.0.0.1:$host_port"
+seeded() { node -e "fetch('$base/api/health').then(r => r.text()).then(t => process.exit(t.includes('\"programmes\":67') ? 0 : 1), () => process.exit(1))"; }
 for _ in $(seq 1 300); do
-  curl -s "$base/api/health" | grep -q '"programmes":67' && break
+  seeded && break
   sleep 0.1
 done
-curl -s "$base/api/health" | grep -q '"programmes":67' || { echo "the DevHost did not load the catalogue" >&2; exit 1; }
+seeded || { echo "the DevHost did not load the catalogue" >&2; exit 1; }
 
 run_wrk() { # seconds url [profiles]
   PROFILES=${3:-} wrk -t"$threads" -c"$connections" -d"$1"s -s bench/load/wrk.lua "$2" | grep '^{'

@@ -16,8 +16,8 @@ internal static class DeadlineEvaluator
         DeadlineCalculator.Compute(c.Schedule, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
 
     /// <summary>The first pass's form: the schedule's dates parsed once per catalogue.</summary>
-    public static DeadlineFacts Facts(DeadlineSchedule schedule, ParsedDeadlineDates dates, MatchContext ctx) =>
-        DeadlineCalculator.Compute(schedule, dates, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
+    public static DeadlineFacts Facts(ParsedDeadlineDates dates, MatchContext ctx) =>
+        DeadlineCalculator.Compute(dates.Schedule, dates, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
 
     public static (Message, Message?) Explain(DeadlineCriterion c, MatchContext ctx, Outcome outcome)
     {
