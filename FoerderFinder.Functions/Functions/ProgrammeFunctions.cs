@@ -97,7 +97,7 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
         }
         if (!current.ById.TryGetValue(id, out var stored))
         {
-            return Problems.NotFound($"There is no programme '{Truncate(id)}'.");
+            return NoSuchProgramme(id);
         }
         request.HttpContext.Response.Headers.ETag = stored.ETag;
         return new OkObjectResult(stored.Programme);
@@ -111,13 +111,13 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
     {
         if (!ProgrammeValidator.IdPattern().IsMatch(id))
         {
-            return Problems.NotFound($"There is no programme '{Truncate(id)}'.");
+            return NoSuchProgramme(id);
         }
         return await Storing(async () =>
         {
             var versions = await store.HistoryAsync(id, cancellationToken);
             return versions.Count == 0
-                ? Problems.NotFound($"There is no programme '{id}'.")
+                ? NoSuchProgramme(id)
                 : new OkObjectResult(versions.Select(v => new HistoryEntry(v.Revision, ProgrammeETag.Of(v.Revision), v.Origin, v.CommittedAt, v.Archived, v.Programme)).ToList());
         });
     }
@@ -175,7 +175,7 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
     {
         if (!ProgrammeValidator.IdPattern().IsMatch(id))
         {
-            return Problems.NotFound($"There is no programme '{Truncate(id)}'.");
+            return NoSuchProgramme(id);
         }
         var ifMatch = IfMatch(request);
         return await Storing(async () =>
@@ -185,7 +185,7 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
             switch (result.Status)
             {
                 case WriteStatus.NotFound:
-                    return Problems.NotFound($"There is no programme '{id}'.");
+                    return NoSuchProgramme(id);
                 case WriteStatus.PreconditionFailed:
                     return Problems.PreconditionFailed(id);
             }
@@ -298,6 +298,8 @@ public sealed class ProgrammeFunctions(ICatalogueStore store, CatalogueCache cat
         }
         return false;
     }
+
+    private static IActionResult NoSuchProgramme(string id) => Problems.NotFound($"There is no programme '{Truncate(id)}'.");
 
     private static string Truncate(string? value) => value is null ? "" : value.Length <= 64 ? value : value[..64] + "…";
 }

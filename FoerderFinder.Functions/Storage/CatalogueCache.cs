@@ -37,7 +37,7 @@ public sealed class CatalogueCache(ICatalogueStore store, CatalogueCacheOptions 
     private readonly Lock _publish = new();
     private CachedCatalogue? _current;
     private long _nextCheckTicks;
-    private int _refreshing;
+    private Task<CachedCatalogue>? _refreshing;
 
     /// <summary>The current catalogue; the first call waits for the first load.</summary>
     public async ValueTask<CachedCatalogue> GetAsync(CancellationToken cancellationToken)
@@ -47,9 +47,9 @@ public sealed class CatalogueCache(ICatalogueStore store, CatalogueCacheOptions 
         {
             return await LoadFirstAsync(cancellationToken);
         }
-        if (clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _nextCheckTicks) && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        if (clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _nextCheckTicks))
         {
-            _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+            _ = SharedRefresh();
         }
         return current;
     }
@@ -72,7 +72,23 @@ public sealed class CatalogueCache(ICatalogueStore store, CatalogueCacheOptions 
         var current = Volatile.Read(ref _current);
         return current is not null && clock.GetUtcNow() - current.CheckedAt < maxAge
             ? current
-            : await RefreshAsync(cancellationToken);
+            : await SharedRefresh().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The refresh under way, or a new one: many requests that find the catalogue due for a check
+    /// cause one storage query, not one each.
+    /// </summary>
+    private Task<CachedCatalogue> SharedRefresh()
+    {
+        lock (_publish)
+        {
+            if (_refreshing is not { IsCompleted: false })
+            {
+                _refreshing = Task.Run(() => RefreshAsync(CancellationToken.None));
+            }
+            return _refreshing;
+        }
     }
 
     /// <summary>Asks storage now whether the catalogue changed; used by health checks and after faults.</summary>
@@ -115,18 +131,6 @@ public sealed class CatalogueCache(ICatalogueStore store, CatalogueCacheOptions 
         finally
         {
             _loading.Release();
-        }
-    }
-
-    private async Task RefreshInBackgroundAsync()
-    {
-        try
-        {
-            await RefreshAsync(CancellationToken.None);
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _refreshing, 0);
         }
     }
 
