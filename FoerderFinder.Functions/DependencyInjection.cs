@@ -1,10 +1,14 @@
 using Azure.Data.Tables;
 using FoerderFinder.Domain.Json;
+using FoerderFinder.Functions.Api;
 using FoerderFinder.Functions.Functions;
 using FoerderFinder.Functions.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FoerderFinder.Functions;
 
@@ -16,6 +20,11 @@ public static class DependencyInjection
     public static IServiceCollection AddFoerderFinder(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMvcCore().AddNewtonsoftJson(options => FoerderFinderJson.ConfigureAll(options.SerializerSettings));
+        services.AddOptions<MvcOptions>().PostConfigure<IOptions<MvcNewtonsoftJsonOptions>>((mvc, json) =>
+        {
+            var index = mvc.OutputFormatters.IndexOf(mvc.OutputFormatters.OfType<NewtonsoftJsonOutputFormatter>().Single());
+            mvc.OutputFormatters[index] = new PooledJsonOutputFormatter(json.Value.SerializerSettings);
+        });
         services.TryAddSingleton(TimeProvider.System);
 
         var connectionString = configuration[ConnectionStringName]

@@ -12,11 +12,9 @@ public sealed class StrictPrimitiveConverter : JsonConverter
 {
     public override bool CanWrite => false;
 
-    public override bool CanConvert(Type objectType)
-    {
-        var type = Nullable.GetUnderlyingType(objectType) ?? objectType;
-        return type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(bool);
-    }
+    public override bool CanConvert(Type objectType) =>
+        objectType == typeof(int) || objectType == typeof(long) || objectType == typeof(decimal) || objectType == typeof(bool)
+        || objectType == typeof(int?) || objectType == typeof(long?) || objectType == typeof(decimal?) || objectType == typeof(bool?);
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
@@ -69,7 +67,13 @@ public sealed class StrictEnumConverter : JsonConverter
     private static readonly SnakeCaseNamingStrategy SnakeCase = new();
     private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> ValuesByCode = new();
 
-    public override bool CanConvert(Type objectType) => (Nullable.GetUnderlyingType(objectType) ?? objectType).IsEnum;
+    // Newtonsoft asks every converter about every value of a member typed object (message parameters),
+    // and an answer writes dozens of enum values: both are worked out once per type or value.
+    private static readonly ConcurrentDictionary<Type, bool> IsEnumType = new();
+    private static readonly ConcurrentDictionary<object, string> CodeByValue = new();
+
+    public override bool CanConvert(Type objectType) =>
+        IsEnumType.GetOrAdd(objectType, t => (Nullable.GetUnderlyingType(t) ?? t).IsEnum);
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
@@ -91,7 +95,7 @@ public sealed class StrictEnumConverter : JsonConverter
     }
 
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
-        writer.WriteValue(SnakeCase.GetPropertyName(value!.ToString()!, false));
+        writer.WriteValue(CodeByValue.GetOrAdd(value!, v => SnakeCase.GetPropertyName(v.ToString()!, false)));
 
     private static string Quoted(object? value)
     {

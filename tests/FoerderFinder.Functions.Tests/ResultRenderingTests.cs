@@ -34,6 +34,20 @@ public sealed class ResultRenderingTests
     }
 
     [Fact]
+    public async Task A_large_answer_arrives_whole_with_its_length()
+    {
+        // Larger than the 32 KiB that a buffering formatter keeps in memory before it spills to a file.
+        var names = Enumerable.Range(0, 4000).Select(i => $"Programm Nr. {i} – Förderung für Vereine").ToList();
+
+        var response = await ResultExecution.ExecuteAsync(new Microsoft.AspNetCore.Mvc.OkObjectResult(new { names }));
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("application/json", response.ContentType);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(response.Body), response.Headers.ContentLength);
+        Assert.Equal(names, JObject.Parse(response.Body)["names"]!.ToObject<List<string>>());
+    }
+
+    [Fact]
     public async Task A_problem_without_errors_leaves_the_errors_member_out()
     {
         var result = await Catalogue().Programmes.Get(Requests.Get(), "zulu", CancellationToken.None);
