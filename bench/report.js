@@ -77,7 +77,7 @@ say();
 if (exists('requestcost.json')) {
   const c = read('requestcost.json');
   say(`Where one match request's time goes, in process on one core (the 8 profiles, real catalogue, ${c.results} results and ${(c.responseBytes / 1024).toFixed(1)} KiB of JSON per answer on average): `
-    + `read the body ${c.parseUs} µs, first pass ${c.firstPassUs} µs, explanations ${c.explainUs} µs, render messages ${c.renderUs} µs, serialize ${c.serializeUs} µs; ${c.totalUs} µs in all before HTTP.`);
+    + `read the body ${c.parseUs} µs, first pass ${c.firstPassUs} µs, explanations ${c.explainUs} µs, write the answer (messages rendered, JSON, UTF-8) ${c.writeUs} µs; ${c.totalUs} µs in all before HTTP.`);
   say();
 }
 say(`Match throughput is ${(share * 100).toFixed(1)} % of the health ceiling. Working set (VmRSS) of the host: ${(http.rssKb.at10s / 1024).toFixed(0)} MiB after 10 s of match load, ${(http.rssKb.atEnd / 1024).toFixed(0)} MiB after ${(http.rssKb.endMs / 1000).toFixed(0)} s (${((rssGrowth - 1) * 100).toFixed(1)} %).`);

@@ -56,7 +56,8 @@ public sealed class PooledJsonOutputFormatter : TextOutputFormatter
     /// <summary>A write-only stream over rented arrays, returned when disposed.</summary>
     private sealed class PooledBufferStream : Stream
     {
-        private byte[] buffer = ArrayPool<byte>.Shared.Rent(32 * 1024);
+        // Room for a typical match answer (20 results with their reasons), so it is rarely copied to grow.
+        private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         private int length;
 
         public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, length);

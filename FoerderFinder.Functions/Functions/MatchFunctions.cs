@@ -57,6 +57,6 @@ public sealed class MatchFunctions(CatalogueCache catalogue, TimeProvider clock)
             Limit = input.Limit ?? DefaultLimit,
             IncludeNotEligible = input.IncludeNotEligible ?? false,
         });
-        return new OkObjectResult(MatchResponses.From(result, language, current.MayBeStale));
+        return new OkObjectResult(new MatchAnswer(result, language, current.MayBeStale));
     }
 }

@@ -179,9 +179,10 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
     var options = requests.Select(r => new FoerderFinder.Domain.Matching.MatchOptions { AsOf = r.AsOf!.Value, Limit = r.Limit ?? 20 }).ToArray();
     var results = profiles.Select((p, i) => FoerderFinder.Domain.Matching.Matcher.Match(catalogue, p, options[i])).ToArray();
     var languages = requests.Select(r => r.Language ?? FoerderFinder.Domain.Vocabulary.Language.De).ToArray();
-    var responses = results.Select((r, i) => FoerderFinder.Functions.Api.MatchResponses.From(r, languages[i], false)).ToArray();
+    var answers = results.Select((r, i) => new FoerderFinder.Functions.Api.MatchAnswer(r, languages[i], false)).ToArray();
     // The HTTP host's serializer settings (MVC's, configured by AddFoerderFinder).
     var serializer = JsonSerializer.Create(FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()));
+    var utf8 = new UTF8Encoding(false);
 
     double PerRequest(Action all)
     {
@@ -202,18 +203,24 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
     var parse = PerRequest(() => { foreach (var b in bodies) { FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b)); } });
     var firstPass = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i] with { Limit = 0 }); } });
     var match = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i]); } });
-    var render = PerRequest(() => { for (var i = 0; i < results.Length; i++) { FoerderFinder.Functions.Api.MatchResponses.From(results[i], languages[i], false); } });
-    var serialize = PerRequest(() => { foreach (var r in responses) { serializer.Serialize(TextWriter.Null, r); } });
-    var bytes = responses.Average(r => Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(r, serializer.Formatting, FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()))));
+    // Messages rendered in the answer's language, written as JSON and encoded as UTF-8, as the host sends it.
+    var write = PerRequest(() =>
+    {
+        foreach (var answer in answers)
+        {
+            using var text = new StreamWriter(Stream.Null, utf8, 16 * 1024);
+            serializer.Serialize(text, answer);
+        }
+    });
+    var bytes = answers.Average(a => utf8.GetByteCount(JsonConvert.SerializeObject(a, FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()))));
     Console.WriteLine(JsonConvert.SerializeObject(new
     {
         programmes = catalogue.Count,
         parseUs = parse,
         firstPassUs = firstPass,
         explainUs = Math.Round(match - firstPass, 1),
-        renderUs = render,
-        serializeUs = serialize,
-        totalUs = Math.Round(parse + match + render + serialize, 1),
+        writeUs = write,
+        totalUs = Math.Round(parse + match + write, 1),
         responseBytes = Math.Round(bytes),
         results = Math.Round(results.Average(r => r.Results.Count), 1),
     }));

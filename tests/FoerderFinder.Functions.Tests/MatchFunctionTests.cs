@@ -22,18 +22,17 @@ public sealed class MatchFunctionTests
 
     private static Harness TwoProgrammes() => new(Programmes.Valid("alpha"), Programmes.MunicipalOnly("beta"));
 
-    private static MatchResponse Ok(IActionResult result) =>
-        Assert.IsType<MatchResponse>(Assert.IsType<OkObjectResult>(result).Value);
+    private static Task<MatchReply> Ok(IActionResult result) => MatchReply.ReadAsync(Assert.IsType<OkObjectResult>(result));
 
     [Fact]
     public async Task Association_gets_200_with_the_programme_it_is_eligible_for()
     {
-        var response = Ok(await Post(TwoProgrammes(), Association));
+        var response = await Ok(await Post(TwoProgrammes(), Association));
 
         var only = Assert.Single(response.Results);
         Assert.Equal("alpha", only.ProgrammeId);
         Assert.Equal(Verdict.Eligible, only.Verdict);
-        Assert.Equal(new MatchCounts(1, 0, 1), response.Counts);
+        Assert.Equal(new MatchReplyCounts(1, 0, 1), response.Counts);
         Assert.Equal("2026-03-01.1", response.CatalogueVersion);
         Assert.False(response.CatalogueMayBeStale);
     }
@@ -41,7 +40,7 @@ public sealed class MatchFunctionTests
     [Fact]
     public async Task Not_eligible_programmes_are_listed_only_when_asked_for()
     {
-        var response = Ok(await Post(TwoProgrammes(), Association.Replace("\"asOf\"", "\"includeNotEligible\":true,\"asOf\"")));
+        var response = await Ok(await Post(TwoProgrammes(), Association.Replace("\"asOf\"", "\"includeNotEligible\":true,\"asOf\"")));
 
         Assert.Equal(2, response.Results.Count);
         Assert.Equal(Verdict.NotEligible, response.Results.Single(r => r.ProgrammeId == "beta").Verdict);
@@ -50,8 +49,8 @@ public sealed class MatchFunctionTests
     [Fact]
     public async Task Results_are_rendered_in_the_requested_language()
     {
-        var german = Ok(await Post(TwoProgrammes(), Association));
-        var english = Ok(await Post(TwoProgrammes(), Association.Replace("\"asOf\"", "\"language\":\"en\",\"asOf\"")));
+        var german = await Ok(await Post(TwoProgrammes(), Association));
+        var english = await Ok(await Post(TwoProgrammes(), Association.Replace("\"asOf\"", "\"language\":\"en\",\"asOf\"")));
 
         Assert.Equal(Language.De, german.Language);
         Assert.Equal("Programm alpha", german.Results[0].Name);
@@ -62,7 +61,7 @@ public sealed class MatchFunctionTests
     [Fact]
     public async Task Without_asOf_the_injected_clock_decides_the_day()
     {
-        var response = Ok(await Post(TwoProgrammes(), """{"organisation":{"type":"registered_association"}}"""));
+        var response = await Ok(await Post(TwoProgrammes(), """{"organisation":{"type":"registered_association"}}"""));
 
         Assert.Equal(DateOnly.FromDateTime(Harness.Now.UtcDateTime), response.AsOf);
     }
@@ -72,7 +71,7 @@ public sealed class MatchFunctionTests
     {
         var harness = new Harness(Programmes.Valid("alpha"), Programmes.Valid("gamma"), Programmes.Valid("delta"));
 
-        var response = Ok(await Post(harness, Association.Replace("\"asOf\"", "\"limit\":2,\"asOf\"")));
+        var response = await Ok(await Post(harness, Association.Replace("\"asOf\"", "\"limit\":2,\"asOf\"")));
 
         Assert.Equal(2, response.Results.Count);
         Assert.Equal(3, response.Counts.Eligible);
@@ -81,9 +80,9 @@ public sealed class MatchFunctionTests
     [Fact]
     public async Task An_empty_profile_is_valid_and_leaves_programmes_needing_information()
     {
-        var response = Ok(await Post(TwoProgrammes(), "{}"));
+        var response = await Ok(await Post(TwoProgrammes(), "{}"));
 
-        Assert.Equal(new MatchCounts(0, 2, 0), response.Counts);
+        Assert.Equal(new MatchReplyCounts(0, 2, 0), response.Counts);
         Assert.NotNull(response.NextQuestion);
     }
 
@@ -94,7 +93,7 @@ public sealed class MatchFunctionTests
 
         for (var i = 0; i < 3; i++)
         {
-            Ok(await Post(harness, Association));
+            await Ok(await Post(harness, Association));
         }
 
         harness.Store.Verify(s => s.LoadAsync(It.IsAny<CancellationToken>()), Times.Once);
@@ -201,7 +200,7 @@ public sealed class MatchFunctionTests
         var body = Encoding.UTF8.GetBytes(json + new string(' ', (int)MatchFunctions.MaxBodyBytes - json.Length));
         Assert.Equal(MatchFunctions.MaxBodyBytes, body.Length);
 
-        Ok(await Post(TwoProgrammes(), Requests.Body(body, "application/json", chunked: true)));
+        await Ok(await Post(TwoProgrammes(), Requests.Body(body, "application/json", chunked: true)));
     }
 
     [Theory]
@@ -222,7 +221,7 @@ public sealed class MatchFunctionTests
     [InlineData("application/vnd.foerderfinder+json")]
     public async Task Json_media_types_with_parameters_or_suffix_are_accepted(string contentType)
     {
-        Ok(await Post(TwoProgrammes(), Requests.Json(Association, contentType)));
+        await Ok(await Post(TwoProgrammes(), Requests.Json(Association, contentType)));
     }
 
     [Fact]
@@ -275,13 +274,13 @@ public sealed class MatchFunctionTests
     public async Task When_storage_fails_after_the_first_load_the_cached_catalogue_is_served_as_maybe_stale()
     {
         var harness = TwoProgrammes();
-        Assert.False(Ok(await Post(harness, Association)).CatalogueMayBeStale);
+        Assert.False((await Ok(await Post(harness, Association))).CatalogueMayBeStale);
 
         harness.StorageFails();
         harness.Clock.Advance(new Storage.CatalogueCacheOptions().RefreshInterval + TimeSpan.FromSeconds(1));
         // This request starts the background refresh, which fails; a later one sees the result.
-        Ok(await Post(harness, Association));
-        var stale = await Eventually(async () => Ok(await Post(harness, Association)), r => r.CatalogueMayBeStale);
+        await Ok(await Post(harness, Association));
+        var stale = await Eventually(async () => await Ok(await Post(harness, Association)), r => r.CatalogueMayBeStale);
 
         Assert.True(stale.CatalogueMayBeStale);
         Assert.Equal("alpha", Assert.Single(stale.Results).ProgrammeId);

@@ -48,6 +48,64 @@ public sealed class ResultRenderingTests
     }
 
     [Fact]
+    public async Task A_match_answer_has_the_documented_members_in_order()
+    {
+        var capped = Programmes.Valid("gamma") with
+        {
+            Criteria =
+            [
+                .. Programmes.Valid("gamma").Criteria,
+                new FoerderFinder.Domain.Catalogue.AmountCriterion
+                {
+                    MaxEur = 1000,
+                    Unconfirmed = true,
+                    Source = new FoerderFinder.Domain.Catalogue.SourceRef { Url = "https://example.org/gamma/rules", Verified = new DateOnly(2026, 1, 15) },
+                },
+            ],
+        };
+        var harness = new Harness(Programmes.Valid("alpha"), capped);
+        var request = Requests.Json("""
+            {"organisation":{"type":"registered_association"},"project":{"location":"germany","requestedAmountEur":5000},
+             "includeNotEligible":true,"language":"en","asOf":"2026-03-02"}
+            """);
+
+        var response = await ResultExecution.ExecuteAsync(await harness.Match.Match(request, CancellationToken.None), request.HttpContext);
+
+        var json = JObject.Parse(response.Body);
+        Assert.Equal(["catalogueVersion", "catalogueMayBeStale", "asOf", "language", "counts", "results"], Names(json)); // nothing is left open, so no next question
+        Assert.Equal(["eligible", "needsInformation", "notEligible"], Names(json["counts"]!));
+        var eligible = json["results"]!.Single(r => (string?)r["programmeId"] == "alpha");
+        Assert.Equal(
+            ["programmeId", "name", "purpose", "funder", "url", "verdict", "verdictText", "score", "scoreBreakdown", "criteria",
+             "checkYourself", "howToBecomeEligible", "lastVerified", "stale", "unconfirmed", "status"],
+            Names(eligible));
+        Assert.Equal(
+            ["thematicFit", "amountFit", "regionSpecificity", "deadlineReachable", "madeForMsos", "firstTimeFriendly", "total"],
+            Names(eligible["scoreBreakdown"]!));
+        Assert.Equal((int)eligible["score"]!, (int)eligible["scoreBreakdown"]!["total"]!);
+        var criterion = eligible["criteria"]![0]!;
+        Assert.Equal(["kind", "outcome", "message", "messageKey", "params", "source", "unconfirmed"], Names(criterion));
+        Assert.Equal("applicant_type", (string?)criterion["kind"]);
+        Assert.Equal(["registered_association"], criterion["params"]!["allowed"]!.ToObject<string[]>()!);
+
+        var tooMuch = json["results"]!.Single(r => (string?)r["programmeId"] == "gamma");
+        Assert.Equal("not_eligible", (string?)tooMuch["verdict"]);
+        Assert.Null(tooMuch["score"]);
+        Assert.Equal(["maxEur", "unconfirmed"], Names(tooMuch["amount"]!));
+        Assert.Equal(1000, (long)tooMuch["amount"]!["maxEur"]!);
+        var amount = tooMuch["criteria"]!.Single(c => (string?)c["kind"] == "amount");
+        Assert.Equal(["url", "verified"], Names(amount["source"]!));
+        Assert.Equal("2026-01-15", (string?)amount["source"]!["verified"]);
+        Assert.EndsWith("(Unconfirmed: check with the funder.)", (string?)amount["message"]);
+        var fix = Assert.Single(tooMuch["howToBecomeEligible"]!);
+        Assert.Equal(["key", "params", "text"], Names(fix));
+        Assert.Equal(1000, (long)fix["params"]!.First!.First!);
+        Assert.Equal("Unconfirmed: check with the funder.", (string?)tooMuch["notice"]);
+    }
+
+    private static List<string> Names(JToken token) => ((JObject)token).Properties().Select(p => p.Name).ToList();
+
+    [Fact]
     public async Task A_problem_without_errors_leaves_the_errors_member_out()
     {
         var result = await Catalogue().Programmes.Get(Requests.Get(), "zulu", CancellationToken.None);

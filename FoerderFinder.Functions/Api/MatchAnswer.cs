@@ -1,0 +1,273 @@
+using System.Collections;
+using System.Globalization;
+using FoerderFinder.Domain.Catalogue;
+using FoerderFinder.Domain.Json;
+using FoerderFinder.Domain.Matching;
+using FoerderFinder.Domain.Messages;
+using FoerderFinder.Domain.Profiles;
+using FoerderFinder.Domain.Vocabulary;
+using Newtonsoft.Json;
+
+namespace FoerderFinder.Functions.Api;
+
+public sealed record MatchRequest
+{
+    public OrganisationProfile? Organisation { get; init; }
+    public ProjectProfile? Project { get; init; }
+    public Language? Language { get; init; }
+    public DateOnly? AsOf { get; init; }
+    public int? Limit { get; init; }
+    public bool? IncludeNotEligible { get; init; }
+}
+
+/// <summary>
+/// The answer to POST /api/match: a match result rendered in one language, keeping message keys and
+/// parameters for clients that translate themselves. README.md shows the JSON it becomes.
+/// </summary>
+[JsonConverter(typeof(MatchAnswerJsonConverter))]
+public sealed record MatchAnswer(MatchResult Result, Language Language, bool CatalogueMayBeStale);
+
+/// <summary>
+/// Writes a <see cref="MatchAnswer"/> straight from the domain result. An answer carries dozens of
+/// criteria with messages and parameters; copying them into response objects first and letting the
+/// serializer reflect over those cost more than the matching itself.
+/// </summary>
+public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
+{
+    public override bool CanRead => false;
+
+    public override MatchAnswer ReadJson(JsonReader reader, Type objectType, MatchAnswer? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+        throw new NotSupportedException("A match answer is only written.");
+
+    public override void WriteJson(JsonWriter writer, MatchAnswer? answer, JsonSerializer serializer)
+    {
+        var (result, language, mayBeStale) = answer!;
+        writer.WriteStartObject();
+        writer.WritePropertyName("catalogueVersion");
+        writer.WriteValue(result.CatalogueVersion);
+        writer.WritePropertyName("catalogueMayBeStale");
+        writer.WriteValue(mayBeStale);
+        WriteDate(writer, "asOf", result.AsOf);
+        writer.WritePropertyName("language");
+        writer.WriteValue(EnumCodes.Of(language));
+        writer.WritePropertyName("counts");
+        writer.WriteStartObject();
+        WriteInt(writer, "eligible", result.EligibleCount);
+        WriteInt(writer, "needsInformation", result.NeedsInformationCount);
+        WriteInt(writer, "notEligible", result.NotEligibleCount);
+        writer.WriteEndObject();
+        writer.WritePropertyName("results");
+        writer.WriteStartArray();
+        foreach (var match in result.Results)
+        {
+            WriteResult(writer, match, language, serializer);
+        }
+        writer.WriteEndArray();
+        if (result.NextQuestion is { } question)
+        {
+            var field = question.Field.Path();
+            writer.WritePropertyName("nextQuestion");
+            writer.WriteStartObject();
+            writer.WritePropertyName("field");
+            writer.WriteValue(field);
+            writer.WritePropertyName("label");
+            writer.WriteValue(MessageCatalog.Text(language, $"field.{field}"));
+            WriteInt(writer, "settles", question.Settles);
+            WriteInt(writer, "affects", question.Affects);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResult(JsonWriter writer, ProgrammeMatch match, Language language, JsonSerializer serializer)
+    {
+        var programme = match.Programme;
+        writer.WriteStartObject();
+        WriteString(writer, "programmeId", programme.Id);
+        WriteString(writer, "name", programme.Name.In(language));
+        WriteString(writer, "purpose", programme.Purpose.In(language));
+        WriteString(writer, "funder", programme.Funder);
+        WriteString(writer, "url", programme.Url);
+        var verdict = EnumCodes.Of(match.Verdict);
+        WriteString(writer, "verdict", verdict);
+        WriteString(writer, "verdictText", MessageCatalog.Text(language, $"verdict.{verdict}"));
+        if (match.Score is { } score)
+        {
+            WriteInt(writer, "score", score.Total);
+            writer.WritePropertyName("scoreBreakdown");
+            writer.WriteStartObject();
+            WriteInt(writer, "thematicFit", score.ThematicFit);
+            WriteInt(writer, "amountFit", score.AmountFit);
+            WriteInt(writer, "regionSpecificity", score.RegionSpecificity);
+            WriteInt(writer, "deadlineReachable", score.DeadlineReachable);
+            WriteInt(writer, "madeForMsos", score.MadeForMsos);
+            WriteInt(writer, "firstTimeFriendly", score.FirstTimeFriendly);
+            WriteInt(writer, "total", score.Total);
+            writer.WriteEndObject();
+        }
+        writer.WritePropertyName("criteria");
+        writer.WriteStartArray();
+        foreach (var criterion in match.Criteria)
+        {
+            WriteCriterion(writer, criterion, language, serializer);
+        }
+        writer.WriteEndArray();
+        writer.WritePropertyName("checkYourself");
+        writer.WriteStartArray();
+        foreach (var item in programme.CheckYourself)
+        {
+            writer.WriteValue(item.Text.In(language));
+        }
+        writer.WriteEndArray();
+        if (match.NextDeadline is { } nextDeadline)
+        {
+            WriteDate(writer, "nextDeadline", nextDeadline);
+        }
+        if (match.LatestApplicationDate is { } latest)
+        {
+            WriteDate(writer, "latestApplicationDate", latest);
+        }
+        if (programme.Criteria.OfType<AmountCriterion>().FirstOrDefault() is { } amount)
+        {
+            writer.WritePropertyName("amount");
+            writer.WriteStartObject();
+            WriteOptionalLong(writer, "minEur", amount.MinEur);
+            WriteOptionalLong(writer, "maxEur", amount.MaxEur);
+            WriteOptionalLong(writer, "firstTimeMaxEur", amount.FirstTimeMaxEur);
+            writer.WritePropertyName("unconfirmed");
+            writer.WriteValue(amount.Unconfirmed);
+            writer.WriteEndObject();
+        }
+        writer.WritePropertyName("howToBecomeEligible");
+        writer.WriteStartArray();
+        foreach (var fix in match.HowToBecomeEligible)
+        {
+            writer.WriteStartObject();
+            WriteString(writer, "key", fix.Key);
+            WriteParams(writer, fix, serializer);
+            WriteString(writer, "text", MessageCatalog.Render(fix, language));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        WriteDate(writer, "lastVerified", programme.LastVerified);
+        writer.WritePropertyName("stale");
+        writer.WriteValue(match.Stale);
+        writer.WritePropertyName("unconfirmed");
+        writer.WriteValue(match.HasUnconfirmed);
+        if (Notice(match, language) is { } notice)
+        {
+            WriteString(writer, "notice", notice);
+        }
+        WriteString(writer, "status", EnumCodes.Of(programme.Status));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCriterion(JsonWriter writer, CriterionResult criterion, Language language, JsonSerializer serializer)
+    {
+        writer.WriteStartObject();
+        WriteString(writer, "kind", criterion.Kind);
+        WriteString(writer, "outcome", EnumCodes.Of(criterion.Outcome));
+        var text = MessageCatalog.Render(criterion.Message, language);
+        WriteString(writer, "message", criterion.Unconfirmed ? $"{text} ({MessageCatalog.Text(language, "unconfirmed")})" : text);
+        WriteString(writer, "messageKey", criterion.Message.Key);
+        WriteParams(writer, criterion.Message, serializer);
+        if (criterion.Source is { } source)
+        {
+            writer.WritePropertyName("source");
+            writer.WriteStartObject();
+            WriteString(writer, "url", source.Url);
+            if (source.Verified is { } verified)
+            {
+                WriteDate(writer, "verified", verified);
+            }
+            writer.WriteEndObject();
+        }
+        writer.WritePropertyName("unconfirmed");
+        writer.WriteValue(criterion.Unconfirmed);
+        writer.WriteEndObject();
+    }
+
+    private static string? Notice(ProgrammeMatch match, Language language) => (match.HasUnconfirmed, match.Stale) switch
+    {
+        (true, true) => $"{MessageCatalog.Text(language, "unconfirmed")} {MessageCatalog.Text(language, "stale")}",
+        (true, false) => MessageCatalog.Text(language, "unconfirmed"),
+        (false, true) => MessageCatalog.Text(language, "stale"),
+        _ => null,
+    };
+
+    /// <summary>Parameters as plain JSON values: codes as strings, money as euros, dates as yyyy-MM-dd.</summary>
+    private static void WriteParams(JsonWriter writer, Message message, JsonSerializer serializer)
+    {
+        writer.WritePropertyName("params");
+        writer.WriteStartObject();
+        foreach (var (name, value) in message.Params)
+        {
+            writer.WritePropertyName(name);
+            WriteParam(writer, value, serializer);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteParam(JsonWriter writer, object value, JsonSerializer serializer)
+    {
+        switch (value)
+        {
+            case Code code:
+                writer.WriteValue(code.Value);
+                break;
+            case Money money:
+                writer.WriteValue(money.Eur);
+                break;
+            case Weeks weeks:
+                writer.WriteValue(weeks.Count);
+                break;
+            case Months months:
+                writer.WriteValue(months.Count);
+                break;
+            case DateOnly date:
+                writer.WriteValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case string text:
+                writer.WriteValue(text);
+                break;
+            case IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteParam(writer, item, serializer);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                serializer.Serialize(writer, value);
+                break;
+        }
+    }
+
+    private static void WriteString(JsonWriter writer, string name, string value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteValue(value);
+    }
+
+    private static void WriteInt(JsonWriter writer, string name, int value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteValue(value);
+    }
+
+    private static void WriteOptionalLong(JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteValue(number);
+        }
+    }
+
+    private static void WriteDate(JsonWriter writer, string name, DateOnly date)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+}
