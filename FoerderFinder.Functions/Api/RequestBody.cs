@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using FoerderFinder.Domain;
 using FoerderFinder.Domain.Json;
@@ -25,16 +26,23 @@ public static class RequestBody
         {
             return new(null, Problems.PayloadTooLarge(maxBytes));
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 1024, maxBytes));
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return new(null, Problems.PayloadTooLarge(maxBytes));
+                if (buffer.Length + read > maxBytes)
+                {
+                    return new(null, Problems.PayloadTooLarge(maxBytes));
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         string text;
         try

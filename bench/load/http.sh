@@ -67,6 +67,14 @@ soaked=$( [ "$soak" -gt 0 ] && run_wrk "$soak" "$base/api/match" "$profiles" || 
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 
+# The same requests asking for one result: the request's whole path (body, validation, first pass
+# over the catalogue, HTTP) with a small answer, to tell the cost of the answer's size from the rest.
+one_result=$(mktemp)
+node -e "for (const l of require('fs').readFileSync(process.argv[1], 'utf8').split('\n')) if (l.trim()) console.log(JSON.stringify({ ...JSON.parse(l), limit: 1 }))" "$profiles" > "$one_result"
+echo "match, limit 1: ${duration} s" >&2
+small=$(run_wrk "$duration" "$base/api/match" "$one_result")
+rm -f "$one_result"
+
 rss_at() { awk -v t="$1" '$1 >= t * 1000 { print $2; exit }' "$rss_log"; }
 rss_last() { tail -1 "$rss_log" | awk '{print $2}'; }
 rss10=$(rss_at 10)
@@ -74,5 +82,5 @@ rssEnd=$(rss_last)
 endMs=$(tail -1 "$rss_log" | awk '{print $1}')
 rm -f "$rss_log"
 
-printf '{"connections":%d,"threads":%d,"durationS":%d,"soakS":%d,"health":%s,"match":%s,"soak":%s,"rssKb":{"at10s":%s,"atEnd":%s,"endMs":%s},"cpus":%d}\n' \
-  "$connections" "$threads" "$duration" "$soak" "$health" "$match" "$soaked" "${rss10:-null}" "${rssEnd:-null}" "${endMs:-null}" "$(nproc)"
+printf '{"connections":%d,"threads":%d,"durationS":%d,"soakS":%d,"health":%s,"match":%s,"soak":%s,"matchOneResult":%s,"rssKb":{"at10s":%s,"atEnd":%s,"endMs":%s},"cpus":%d}\n' \
+  "$connections" "$threads" "$duration" "$soak" "$health" "$match" "$soaked" "$small" "${rss10:-null}" "${rssEnd:-null}" "${endMs:-null}" "$(nproc)"
