@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Json;
 using FoerderFinder.Domain.Matching;
@@ -7,6 +8,7 @@ using FoerderFinder.Domain.Messages;
 using FoerderFinder.Domain.Profiles;
 using FoerderFinder.Domain.Vocabulary;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace FoerderFinder.Functions.Api;
 
@@ -82,12 +84,13 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
     private static void WriteResult(JsonWriter writer, ProgrammeMatch match, Language language, JsonSerializer serializer)
     {
         var programme = match.Programme;
+        var text = ProgrammeJson.Of(programme, language);
         writer.WriteStartObject();
-        WriteString(writer, "programmeId", programme.Id);
-        WriteString(writer, "name", programme.Name.In(language));
-        WriteString(writer, "purpose", programme.Purpose.In(language));
-        WriteString(writer, "funder", programme.Funder);
-        WriteString(writer, "url", programme.Url);
+        WriteRaw(writer, "programmeId", text.Id);
+        WriteRaw(writer, "name", text.Name);
+        WriteRaw(writer, "purpose", text.Purpose);
+        WriteRaw(writer, "funder", text.Funder);
+        WriteRaw(writer, "url", text.Url);
         var verdict = EnumCodes.Of(match.Verdict);
         WriteString(writer, "verdict", verdict);
         WriteString(writer, "verdictText", MessageCatalog.Text(language, $"verdict.{verdict}"));
@@ -112,13 +115,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
             WriteCriterion(writer, criterion, language, serializer);
         }
         writer.WriteEndArray();
-        writer.WritePropertyName("checkYourself");
-        writer.WriteStartArray();
-        foreach (var item in programme.CheckYourself)
-        {
-            writer.WriteValue(item.Text.In(language));
-        }
-        writer.WriteEndArray();
+        WriteRaw(writer, "checkYourself", text.CheckYourself);
         if (match.NextDeadline is { } nextDeadline)
         {
             WriteDate(writer, "nextDeadline", nextDeadline);
@@ -173,14 +170,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         WriteParams(writer, criterion.Message, serializer);
         if (criterion.Source is { } source)
         {
-            writer.WritePropertyName("source");
-            writer.WriteStartObject();
-            WriteString(writer, "url", source.Url);
-            if (source.Verified is { } verified)
-            {
-                WriteDate(writer, "verified", verified);
-            }
-            writer.WriteEndObject();
+            WriteRaw(writer, "source", ProgrammeJson.Of(source));
         }
         writer.WritePropertyName("unconfirmed");
         writer.WriteValue(criterion.Unconfirmed);
@@ -244,6 +234,12 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         }
     }
 
+    private static void WriteRaw(JsonWriter writer, string name, string json)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(json);
+    }
+
     private static void WriteString(JsonWriter writer, string name, string value)
     {
         writer.WritePropertyName(name);
@@ -270,4 +266,44 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         writer.WritePropertyName(name);
         writer.WriteValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
+}
+
+/// <summary>
+/// A programme's texts as JSON, escaped once per catalogue instead of once per answer: they are most of
+/// an answer's bytes and never change while the catalogue stays the same.
+/// </summary>
+internal sealed class ProgrammeJson
+{
+    private static readonly ConditionalWeakTable<Programme, ProgrammeJson[]> ByProgramme = new();
+    private static readonly ConditionalWeakTable<SourceRef, string> BySource = new();
+
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Purpose { get; init; }
+    public required string Funder { get; init; }
+    public required string Url { get; init; }
+    public required string CheckYourself { get; init; }
+
+    public static ProgrammeJson Of(Programme programme, Language language) =>
+        ByProgramme.GetValue(programme, p => [.. Enum.GetValues<Language>().Select(l => Create(p, l))])[(int)language];
+
+    public static string Of(SourceRef source) => BySource.GetValue(source, s =>
+    {
+        var json = new JObject { ["url"] = s.Url };
+        if (s.Verified is { } verified)
+        {
+            json["verified"] = verified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return json.ToString(Formatting.None);
+    });
+
+    private static ProgrammeJson Create(Programme programme, Language language) => new()
+    {
+        Id = JsonConvert.ToString(programme.Id),
+        Name = JsonConvert.ToString(programme.Name.In(language)),
+        Purpose = JsonConvert.ToString(programme.Purpose.In(language)),
+        Funder = JsonConvert.ToString(programme.Funder),
+        Url = JsonConvert.ToString(programme.Url),
+        CheckYourself = new JArray(programme.CheckYourself.Select(c => c.Text.In(language))).ToString(Formatting.None),
+    };
 }

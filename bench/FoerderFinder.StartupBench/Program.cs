@@ -203,12 +203,13 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
     var parse = PerRequest(() => { foreach (var b in bodies) { FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b)); } });
     var firstPass = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i] with { Limit = 0 }); } });
     var match = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i]); } });
-    // Messages rendered in the answer's language, written as JSON and encoded as UTF-8, as the host sends it.
+    // Messages rendered in the answer's language, written as JSON and encoded as UTF-8 through pooled buffers, as the host does.
     var write = PerRequest(() =>
     {
         foreach (var answer in answers)
         {
-            using var text = new StreamWriter(Stream.Null, utf8, 16 * 1024);
+            using var text = new Microsoft.AspNetCore.WebUtilities.HttpResponseStreamWriter(
+                Stream.Null, utf8, 16 * 1024, System.Buffers.ArrayPool<byte>.Shared, System.Buffers.ArrayPool<char>.Shared);
             serializer.Serialize(text, answer);
         }
     });
