@@ -112,7 +112,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         writer.WriteStartArray();
         foreach (var criterion in match.Criteria)
         {
-            WriteCriterion(writer, criterion, language, serializer);
+            WriteCriterion(writer, criterion, text, language, serializer);
         }
         writer.WriteEndArray();
         WriteRaw(writer, "checkYourself", text.CheckYourself);
@@ -159,18 +159,18 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         writer.WriteEndObject();
     }
 
-    private static void WriteCriterion(JsonWriter writer, CriterionResult criterion, Language language, JsonSerializer serializer)
+    private static void WriteCriterion(JsonWriter writer, CriterionResult criterion, ProgrammeJson programme, Language language, JsonSerializer serializer)
     {
         writer.WriteStartObject();
         WriteString(writer, "kind", criterion.Kind);
         WriteString(writer, "outcome", EnumCodes.Of(criterion.Outcome));
-        var text = MessageCatalog.Render(criterion.Message, language);
-        WriteString(writer, "message", criterion.Unconfirmed ? $"{text} ({MessageCatalog.Text(language, "unconfirmed")})" : text);
+        var message = MessageCatalog.Render(criterion.Message, language);
+        WriteString(writer, "message", criterion.Unconfirmed ? $"{message} ({MessageCatalog.Text(language, "unconfirmed")})" : message);
         WriteString(writer, "messageKey", criterion.Message.Key);
         WriteParams(writer, criterion.Message, serializer);
         if (criterion.Source is { } source)
         {
-            WriteRaw(writer, "source", ProgrammeJson.Of(source));
+            WriteRaw(writer, "source", programme.Source(source));
         }
         writer.WritePropertyName("unconfirmed");
         writer.WriteValue(criterion.Unconfirmed);
@@ -269,13 +269,12 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
 }
 
 /// <summary>
-/// A programme's texts as JSON, escaped once per catalogue instead of once per answer: they are most of
-/// an answer's bytes and never change while the catalogue stays the same.
+/// A programme's texts and sources as JSON, escaped once per catalogue instead of once per answer:
+/// they are most of an answer's bytes and never change while the catalogue stays the same.
 /// </summary>
 internal sealed class ProgrammeJson
 {
     private static readonly ConditionalWeakTable<Programme, ProgrammeJson[]> ByProgramme = new();
-    private static readonly ConditionalWeakTable<SourceRef, string> BySource = new();
 
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -283,27 +282,40 @@ internal sealed class ProgrammeJson
     public required string Funder { get; init; }
     public required string Url { get; init; }
     public required string CheckYourself { get; init; }
+    /// <summary>By value: an explanation dates an undated source with the programme's last check, in a new instance.</summary>
+    public required IReadOnlyDictionary<SourceRef, string> Sources { get; init; }
 
     public static ProgrammeJson Of(Programme programme, Language language) =>
-        ByProgramme.GetValue(programme, p => [.. Enum.GetValues<Language>().Select(l => Create(p, l))])[(int)language];
+        ByProgramme.GetValue(programme, Create)[(int)language];
 
-    public static string Of(SourceRef source) => BySource.GetValue(source, s =>
+    public string Source(SourceRef source) => Sources.TryGetValue(source, out var json) ? json : SourceJson(source);
+
+    private static ProgrammeJson[] Create(Programme programme)
     {
-        var json = new JObject { ["url"] = s.Url };
-        if (s.Verified is { } verified)
+        var sources = programme.Criteria
+            .Select(c => c.Source with { Verified = c.Source.Verified ?? programme.LastVerified })
+            .Append(new SourceRef { Url = programme.Url, Verified = programme.LastVerified })
+            .Distinct()
+            .ToDictionary(s => s, SourceJson);
+        return [.. Enum.GetValues<Language>().Select(language => new ProgrammeJson
+        {
+            Id = JsonConvert.ToString(programme.Id),
+            Name = JsonConvert.ToString(programme.Name.In(language)),
+            Purpose = JsonConvert.ToString(programme.Purpose.In(language)),
+            Funder = JsonConvert.ToString(programme.Funder),
+            Url = JsonConvert.ToString(programme.Url),
+            CheckYourself = new JArray(programme.CheckYourself.Select(c => c.Text.In(language))).ToString(Formatting.None),
+            Sources = sources,
+        })];
+    }
+
+    private static string SourceJson(SourceRef source)
+    {
+        var json = new JObject { ["url"] = source.Url };
+        if (source.Verified is { } verified)
         {
             json["verified"] = verified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         return json.ToString(Formatting.None);
-    });
-
-    private static ProgrammeJson Create(Programme programme, Language language) => new()
-    {
-        Id = JsonConvert.ToString(programme.Id),
-        Name = JsonConvert.ToString(programme.Name.In(language)),
-        Purpose = JsonConvert.ToString(programme.Purpose.In(language)),
-        Funder = JsonConvert.ToString(programme.Funder),
-        Url = JsonConvert.ToString(programme.Url),
-        CheckYourself = new JArray(programme.CheckYourself.Select(c => c.Text.In(language))).ToString(Formatting.None),
-    };
+    }
 }
