@@ -7,9 +7,13 @@ namespace FoerderFinder.Domain.Matching;
 
 /// <summary>
 /// The catalogue prepared once per snapshot for the matcher's first pass, which visits every
-/// programme for every match: all criteria in one array (no list or enumerator per programme),
-/// region ids resolved to regions, applicant types, locations and themes as bits, deadline dates
-/// parsed. The rules stay in the evaluators; this only holds their inputs in a form that is cheap to read.
+/// programme for every match. Everything the first pass reads is numbers in arrays, in programme
+/// order: programme entries, criteria, and the values criteria compare with (regions as indices,
+/// applicant types, locations, themes and DAC regions as bits, amounts and day numbers, deadline
+/// schedules as <see cref="CompiledDeadline"/>). The catalogue's own objects lie all over the heap;
+/// in a catalogue larger than the processor's cache, reaching them costs a cache miss per criterion,
+/// and the first pass would grow faster than the catalogue. The rules stay in the evaluators; this
+/// only holds their inputs in a form that is cheap to read.
 /// </summary>
 internal sealed class CompiledCatalogue
 {
@@ -27,18 +31,50 @@ internal sealed class CompiledCatalogue
         .Where(t => t.index < 64)
         .ToDictionary(t => t.Code, t => t.index, StringComparer.Ordinal);
 
+    /// <summary>In a country criterion's mask: every DAC recipient is allowed (the oda_dac list). The other bits are DAC regions.</summary>
+    public const uint AnyDacRecipient = 1u << 31;
+
+    /// <summary>Every country a country criterion names, numbered; profiles' countries are looked up once per match.</summary>
+    private readonly Dictionary<string, int> _countryIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dacRegionBits = new(StringComparer.Ordinal);
+
     public CompiledCatalogue(IReadOnlyList<Programme> programmes, IReadOnlyList<ProgrammeFacts> facts)
     {
         var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var regions = new List<Region>();
         var regionRefs = new List<int>();
+        var countryRefs = new List<int>();
         var criteria = new List<CompiledCriterion>();
         var numbers = new List<long?>();
         var shares = new List<decimal?>();
-        var dates = new List<ParsedDeadlineDates>();
-        var schedules = new List<DeadlineSchedule>();
+        var themeMasks = new List<ulong>();
+        var deadlines = new List<CompiledDeadline>();
+        var deadlineDates = new List<int>();
+        var leadTimes = new List<CompiledLeadTime>();
         Programmes = new CompiledProgramme[programmes.Count];
         ScoreInputs = new ScoreInputs[programmes.Count];
+
+        int AddRegions(IReadOnlyList<string> ids)
+        {
+            var start = regionRefs.Count;
+            foreach (var id in ids)
+            {
+                if (!regionIndex.TryGetValue(id, out var index))
+                {
+                    index = regions.Count;
+                    regionIndex[id] = index;
+                    regions.Add(Geo.Instance.GetRegion(id));
+                }
+                regionRefs.Add(index);
+            }
+            return start;
+        }
+
+        int AddNumbers(params long?[] values)
+        {
+            numbers.AddRange(values);
+            return numbers.Count - values.Length;
+        }
 
         for (var i = 0; i < programmes.Count; i++)
         {
@@ -48,49 +84,61 @@ internal sealed class CompiledCatalogue
             var seatRegion = -1;
             foreach (var criterion in programme.Criteria)
             {
-                // A copy made now lies next to the other compiled data; the catalogue's own objects are scattered
-                // over the heap, and reaching them costs a cache miss per criterion in a large catalogue.
-                var compiled = new CompiledCriterion { Kind = criterion.Kind, Criterion = NearbyCopy(criterion) };
+                var compiled = new CompiledCriterion { Kind = criterion.Kind };
                 switch (criterion)
                 {
                     case ApplicantTypeCriterion c:
-                        compiled = compiled with { Allowed = c.AnyOf.Aggregate(0u, (mask, type) => mask | Bit(type)) };
+                        compiled = compiled with { Allowed = Mask(c.AnyOf) };
                         typeMask = typeMask == 0 ? compiled.Allowed : typeMask;
                         break;
                     case ProjectLocationCriterion c:
                         compiled = compiled with { Allowed = c.AnyOf.Aggregate(0u, (mask, location) => mask | Bit(location)) };
                         locationMask = locationMask == 0 ? compiled.Allowed : locationMask;
                         break;
-                    case ApplicantSeatCriterion or ProjectRegionCriterion:
-                        var ids = criterion is ApplicantSeatCriterion seat ? seat.Regions : ((ProjectRegionCriterion)criterion).Regions;
-                        compiled = compiled with { Start = regionRefs.Count, Count = ids.Count };
-                        foreach (var id in ids)
-                        {
-                            if (!regionIndex.TryGetValue(id, out var index))
-                            {
-                                index = regions.Count;
-                                regionIndex[id] = index;
-                                regions.Add(Geo.Instance.GetRegion(id));
-                            }
-                            regionRefs.Add(index);
-                        }
-                        if (criterion is ApplicantSeatCriterion && ids.Count == 1 && seatRegion < 0)
+                    case ApplicantSeatCriterion c:
+                        compiled = compiled with { Start = AddRegions(c.Regions), Count = c.Regions.Count };
+                        if (c.Regions.Count == 1 && seatRegion < 0)
                         {
                             seatRegion = regionRefs[^1];
                         }
                         break;
+                    case ProjectRegionCriterion c:
+                        compiled = compiled with { Start = AddRegions(c.Regions), Count = c.Regions.Count };
+                        break;
+                    case ProjectCountryCriterion c:
+                        compiled = CompileCountries(c, compiled, countryRefs);
+                        break;
+                    case CharitableCriterion c:
+                        compiled = compiled with { Allowed = Mask(c.ExceptFor) };
+                        break;
+                    case FirstTimeApplicantCriterion c:
+                        compiled = compiled with { Allowed = c.Required ? 1u : 0u };
+                        break;
+                    case ThemeCriterion c when ThemeMask(c.AnyOf) is { } themes:
+                        compiled = compiled with { Start = themeMasks.Count, Count = 1 };
+                        themeMasks.Add(themes);
+                        break;
+                    case ThemeCriterion:
+                        compiled = compiled with { Start = NotCompiled };
+                        break;
                     case DeadlineCriterion c:
-                        // Parsed below, all together: what the deadlines of neighbouring programmes need lies together.
-                        compiled = compiled with { Start = schedules.Count, Count = 1 };
-                        schedules.Add(c.Schedule);
+                        compiled = compiled with { Start = deadlines.Count, Count = 1 };
+                        deadlines.Add(CompiledDeadline.Compile(c.Schedule, deadlineDates, leadTimes));
                         break;
                     case AmountCriterion c:
-                        compiled = compiled with { Start = numbers.Count, Count = 3 };
-                        numbers.AddRange([c.MinEur, c.MaxEur, c.FirstTimeMaxEur]);
+                        compiled = compiled with { Start = AddNumbers(c.MinEur, c.MaxEur, c.FirstTimeMaxEur), Count = 3 };
                         break;
                     case DurationCriterion c:
-                        compiled = compiled with { Start = numbers.Count, Count = 2 };
-                        numbers.AddRange([c.MinMonths, c.MaxMonths]);
+                        compiled = compiled with { Start = AddNumbers(c.MinMonths, c.MaxMonths), Count = 2 };
+                        break;
+                    case OrganisationAgeCriterion c:
+                        compiled = compiled with { Start = AddNumbers(c.MinYears, c.MaxYears), Count = 2 };
+                        break;
+                    case PartnerCooperationCriterion c:
+                        compiled = compiled with { Start = AddNumbers(c.MinYears), Count = 1 };
+                        break;
+                    case ProjectStartWindowCriterion c:
+                        compiled = compiled with { Start = AddNumbers(c.From?.DayNumber, c.To?.DayNumber), Count = 2 };
                         break;
                     case OwnContributionCriterion c:
                         compiled = compiled with { Start = shares.Count, Count = 2 };
@@ -117,16 +165,16 @@ internal sealed class CompiledCatalogue
                 FirstTimeMaxEur = facts[i].Amount?.FirstTimeMaxEur,
             };
         }
-        foreach (var schedule in schedules)
-        {
-            dates.Add(ParsedDeadlineDates.Parse(schedule));
-        }
         Criteria = criteria.ToArray();
         Numbers = numbers.ToArray();
         Shares = shares.ToArray();
-        Dates = dates.ToArray();
+        ThemeMasks = themeMasks.ToArray();
+        Deadlines = deadlines.ToArray();
+        DeadlineDates = deadlineDates.ToArray();
+        LeadTimes = leadTimes.ToArray();
         Regions = regions.ToArray();
         RegionRefs = regionRefs.ToArray();
+        CountryRefs = countryRefs.ToArray();
         var byId = new int[programmes.Count];
         for (var i = 0; i < byId.Length; i++)
         {
@@ -140,31 +188,37 @@ internal sealed class CompiledCatalogue
         }
     }
 
+    /// <summary>In <see cref="CompiledCriterion.Start"/>: the criterion has values the compiled form cannot hold; the programme's own is evaluated.</summary>
+    public const int NotCompiled = -1;
+
     public CompiledProgramme[] Programmes { get; }
 
     /// <summary>What the score needs, apart: only the programmes that pass are scored.</summary>
     public ScoreInputs[] ScoreInputs { get; }
+
+    /// <summary>Every programme's criteria, in the programme's order, one programme after the other.</summary>
     public CompiledCriterion[] Criteria { get; }
 
     /// <summary>
-    /// The values criteria compare with, beside the criteria so that a criterion stays small (24 bytes)
-    /// and the first pass walks few cache lines: amounts and durations, own-contribution shares,
-    /// parsed deadline dates. A criterion points at its values with Start and Count.
+    /// The values criteria compare with, by kind, beside the criteria so that a criterion stays small (16 bytes).
+    /// A criterion points at its values with Start and Count. Numbers: amounts, durations, ages, years of
+    /// partnership, start windows as day numbers. Shares: own contributions.
     /// </summary>
     public long?[] Numbers { get; }
     public decimal?[] Shares { get; }
-    public ParsedDeadlineDates[] Dates { get; }
+    public ulong[] ThemeMasks { get; }
+    public CompiledDeadline[] Deadlines { get; }
 
-    private static Criterion NearbyCopy(Criterion criterion) => criterion switch
-    {
-        ThemeCriterion c => c with { AnyOf = c.AnyOf.ToArray() },
-        ProjectCountryCriterion c => c with { Countries = c.Countries.ToArray(), CountryLists = c.CountryLists.ToArray(), DacRegions = c.DacRegions.ToArray() },
-        _ => criterion with { },
-    };
+    /// <summary>The dates and lead times of all <see cref="Deadlines"/>.</summary>
+    public int[] DeadlineDates { get; }
+    public CompiledLeadTime[] LeadTimes { get; }
 
     /// <summary>Every region the catalogue names, once; criteria refer to them by index.</summary>
     public Region[] Regions { get; }
     public int[] RegionRefs { get; }
+
+    /// <summary>The countries country criteria name, as numbers (see <see cref="CountryFacts"/>).</summary>
+    public int[] CountryRefs { get; }
 
     /// <summary>Each programme's place among the ids in ordinal order: the last tie-break of the ranking.</summary>
     public int[] IdRanks { get; }
@@ -172,6 +226,8 @@ internal sealed class CompiledCatalogue
     public static uint Bit(OrganisationType type) => 1u << (int)type;
 
     public static uint Bit(ProjectLocation location) => 1u << (int)location;
+
+    public static uint Mask(IReadOnlyList<OrganisationType> types) => types.Aggregate(0u, (mask, type) => mask | Bit(type));
 
     /// <summary>The theme's bit in a theme mask, or -1 for a code outside the theme list.</summary>
     public static int ThemeBit(string code) => ThemeBits.TryGetValue(code, out var bit) ? bit : -1;
@@ -191,7 +247,49 @@ internal sealed class CompiledCatalogue
         }
         return mask;
     }
+
+    /// <summary>Named countries as numbers, the oda_dac list and DAC regions as bits of <see cref="CompiledCriterion.Allowed"/>.</summary>
+    private CompiledCriterion CompileCountries(ProjectCountryCriterion c, CompiledCriterion compiled, List<int> countryRefs)
+    {
+        var mask = c.CountryLists.Contains("oda_dac") ? AnyDacRecipient : 0u;
+        foreach (var region in c.DacRegions)
+        {
+            if (!_dacRegionBits.TryGetValue(region, out var bit))
+            {
+                bit = _dacRegionBits.Count;
+                if (bit >= 31)
+                {
+                    return compiled with { Start = NotCompiled };
+                }
+                _dacRegionBits[region] = bit;
+            }
+            mask |= 1u << bit;
+        }
+        var start = countryRefs.Count;
+        foreach (var country in c.Countries)
+        {
+            if (!_countryIds.TryGetValue(country, out var id))
+            {
+                id = _countryIds.Count;
+                _countryIds[country] = id;
+            }
+            countryRefs.Add(id);
+        }
+        return compiled with { Allowed = mask, Start = start, Count = c.Countries.Count };
+    }
+
+    /// <summary>A profile's country in the numbers of this catalogue's country criteria.</summary>
+    public CountryFacts Country(string code)
+    {
+        var recipient = Geo.Instance.FindDacRecipient(code);
+        var dac = recipient is null ? 0u
+            : AnyDacRecipient | (_dacRegionBits.TryGetValue(recipient.Region, out var bit) ? 1u << bit : 0u);
+        return new CountryFacts(_countryIds.TryGetValue(code, out var id) ? id : -1, dac);
+    }
 }
+
+/// <summary>A profile's country for the first pass: its number among the countries criteria name (-1: none names it) and its DAC bits.</summary>
+internal readonly record struct CountryFacts(int Id, uint Dac);
 
 /// <summary>
 /// One programme in the first pass: its criteria are Criteria[Start..Start+Count]. 24 bytes, read for every
@@ -218,17 +316,25 @@ internal readonly record struct ScoreInputs(ulong ThemeMask, bool ThemesAsBits)
     public long? FirstTimeMaxEur { get; init; }
 }
 
-/// <summary>A criterion with its inputs prepared: Start and Count point into the array that holds its values, by kind.</summary>
+/// <summary>
+/// A criterion with its inputs prepared, 16 bytes and no references: Start and Count point into the array
+/// that holds its values, by kind (see <see cref="CompiledCatalogue"/>).
+/// </summary>
 internal readonly record struct CompiledCriterion
 {
     public required CriterionKind Kind { get; init; }
-    /// <summary>Applicant type and project location: the allowed values as bits.</summary>
+    /// <summary>
+    /// Applicant type and project location: the allowed values as bits; charitable: the exempt types as bits;
+    /// first-time applicant: 1 when only first-time applicants may apply; project country: DAC bits.
+    /// </summary>
     public uint Allowed { get; init; }
-    /// <summary>Regions: RegionRefs; amount and duration: Numbers; own contribution: Shares; deadline: Dates.</summary>
+    /// <summary>
+    /// Regions: RegionRefs; project country: CountryRefs; amount, duration, organisation age, partner cooperation
+    /// and start window: Numbers; own contribution: Shares; theme: ThemeMasks; deadline: Deadlines.
+    /// <see cref="CompiledCatalogue.NotCompiled"/> when the programme's own criterion is to be evaluated.
+    /// </summary>
     public int Start { get; init; }
     public int Count { get; init; }
-    /// <summary>The criterion itself, for the kinds evaluated from it.</summary>
-    public required Criterion Criterion { get; init; }
 }
 
 /// <summary>

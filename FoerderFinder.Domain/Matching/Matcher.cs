@@ -36,6 +36,14 @@ public static class Matcher
         var place = new RegionOutcomes(compiled.Regions, memo[regions..]);
         Span<int> themeBits = stackalloc int[Math.Min(profile.Project.Themes?.Count ?? 0, MaxThemeBits)];
         var themesAsBits = PrepareThemeBits(profile, themeBits);
+        var profileCountries = profile.Project.Countries is { Count: > 0 } countries
+            ? countries.Count <= MaxCountriesOnStack ? stackalloc CountryFacts[countries.Count] : new CountryFacts[countries.Count]
+            : [];
+        for (var c = 0; c < profileCountries.Length; c++)
+        {
+            profileCountries[c] = compiled.Country(profile.Project.Countries![c]);
+        }
+        var bits = new ProfileBits(themesAsBits ? themeBits : default, themesAsBits, profileCountries);
         try
         {
             var programmes = compiled.Programmes;
@@ -46,7 +54,7 @@ public static class Matcher
                     notEligible++;
                     continue;
                 }
-                var assessment = Assess(catalogue, i, ctx, ref seat, ref place, themesAsBits ? themeBits : default, themesAsBits);
+                var assessment = Assess(catalogue, i, ctx, ref seat, ref place, in bits);
                 switch (assessment.Verdict)
                 {
                     case Verdict.Eligible:
@@ -109,6 +117,27 @@ public static class Matcher
     }
 
     private const int MaxThemeBits = 64;
+    private const int MaxCountriesOnStack = 64;
+
+    /// <summary>The profile's themes and countries in the compiled catalogue's numbers, worked out once per match.</summary>
+    private readonly ref struct ProfileBits(ReadOnlySpan<int> themeBits, bool themesAsBits, ReadOnlySpan<CountryFacts> countries)
+    {
+        /// <summary>The themes as bit numbers (-1 for a theme outside the list); only when ThemesAsBits.</summary>
+        public ReadOnlySpan<int> ThemeBits { get; } = themeBits;
+        public bool ThemesAsBits { get; } = themesAsBits;
+        public ulong ThemeMask { get; } = Mask(themeBits);
+        public ReadOnlySpan<CountryFacts> Countries { get; } = countries;
+
+        private static ulong Mask(ReadOnlySpan<int> bits)
+        {
+            var mask = 0UL;
+            foreach (var bit in bits)
+            {
+                mask |= bit >= 0 ? 1UL << bit : 0;
+            }
+            return mask;
+        }
+    }
 
     /// <summary>The profile's themes as bit numbers, so shared themes are counted with masks. False when they cannot be.</summary>
     private static bool PrepareThemeBits(Profile profile, Span<int> bits)
@@ -138,8 +167,7 @@ public static class Matcher
         MatchContext ctx,
         ref RegionOutcomes seat,
         ref RegionOutcomes place,
-        ReadOnlySpan<int> themeBits,
-        bool themesAsBits)
+        in ProfileBits bits)
     {
         var compiled = catalogue.Compiled;
         ref readonly var p = ref compiled.Programmes[index];
@@ -153,6 +181,7 @@ public static class Matcher
         var deadlineOutcome = Outcome.Unknown;
         DateOnly? nextDeadline = null;
         var criteria = compiled.Criteria.AsSpan(p.Start, p.Count);
+        var numbers = compiled.Numbers;
         for (var k = 0; k < criteria.Length; k++)
         {
             ref readonly var c = ref criteria[k];
@@ -172,23 +201,35 @@ public static class Matcher
                 case CriterionKind.ProjectRegion:
                     outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref place, ctx, out field);
                     break;
+                case CriterionKind.ProjectCountry when c.Start != CompiledCatalogue.NotCompiled:
+                    outcome = ProjectCountryEvaluator.Evaluate(compiled.CountryRefs.AsSpan(c.Start, c.Count), c.Allowed, bits.Countries, ctx, out field);
+                    break;
                 case CriterionKind.Deadline:
-                    var deadline = DeadlineEvaluator.Facts(compiled.Dates[c.Start], ctx);
+                    var deadline = DeadlineEvaluator.Facts(in compiled.Deadlines[c.Start], compiled, ctx);
                     outcome = deadlineOutcome = deadline.Outcome;
                     nextDeadline = deadline.NextDeadline;
                     field = ProfileField.None;
                     break;
                 case CriterionKind.Amount:
-                    outcome = AmountEvaluator.Evaluate(compiled.Numbers[c.Start], compiled.Numbers[c.Start + 1], compiled.Numbers[c.Start + 2], ctx, out field);
+                    outcome = AmountEvaluator.Evaluate(numbers[c.Start], numbers[c.Start + 1], numbers[c.Start + 2], ctx, out field);
                     break;
                 case CriterionKind.Duration:
-                    outcome = DurationEvaluator.Evaluate((int?)compiled.Numbers[c.Start], (int?)compiled.Numbers[c.Start + 1], ctx, out field);
+                    outcome = DurationEvaluator.Evaluate((int?)numbers[c.Start], (int?)numbers[c.Start + 1], ctx, out field);
+                    break;
+                case CriterionKind.OrganisationAge:
+                    outcome = OrganisationAgeEvaluator.Evaluate((int?)numbers[c.Start], (int?)numbers[c.Start + 1], ctx, out field);
+                    break;
+                case CriterionKind.PartnerCooperation:
+                    outcome = PartnerCooperationEvaluator.Evaluate((int)numbers[c.Start]!.Value, ctx, out field);
+                    break;
+                case CriterionKind.ProjectStartWindow:
+                    outcome = ProjectStartWindowEvaluator.Evaluate(numbers[c.Start], numbers[c.Start + 1], ctx, out field);
                     break;
                 case CriterionKind.OwnContribution:
                     outcome = OwnContributionEvaluator.Evaluate(compiled.Shares[c.Start]!.Value, compiled.Shares[c.Start + 1], ctx, out field);
                     break;
                 case CriterionKind.Charitable:
-                    outcome = CharitableEvaluator.Evaluate((CharitableCriterion)c.Criterion, ctx, out field);
+                    outcome = CharitableEvaluator.Evaluate(c.Allowed, ctx, out field);
                     break;
                 case CriterionKind.MigrantLed:
                     outcome = MigrantLedEvaluator.Evaluate(ctx, out field);
@@ -196,8 +237,15 @@ public static class Matcher
                 case CriterionKind.VolunteerRun:
                     outcome = VolunteerRunEvaluator.Evaluate(ctx, out field);
                     break;
+                case CriterionKind.FirstTimeApplicant:
+                    outcome = FirstTimeApplicantEvaluator.Evaluate(c.Allowed != 0, ctx, out field);
+                    break;
+                case CriterionKind.Theme when c.Start != CompiledCatalogue.NotCompiled && bits.ThemesAsBits:
+                    outcome = ThemeEvaluator.Evaluate(compiled.ThemeMasks[c.Start], bits.ThemeMask, ctx, out field);
+                    break;
                 default:
-                    outcome = CriterionEvaluator.Evaluate(c.Criterion, ctx, out field);
+                    // Values the compiled form has no numbers for (a theme outside the theme list, say): the programme's own criterion.
+                    outcome = CriterionEvaluator.Evaluate(catalogue.Programmes[index].Criteria[k], ctx, out field);
                     break;
             }
             if (outcome == Outcome.NotMet)
@@ -213,7 +261,7 @@ public static class Matcher
             }
         }
         ref readonly var s = ref compiled.ScoreInputs[index];
-        var sharedThemes = themesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, themeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
+        var sharedThemes = bits.ThemesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, bits.ThemeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
         var effectiveMax = s.HasAmount ? AmountEvaluator.EffectiveMax(s.MaxEur, s.FirstTimeMaxEur, ctx) : null;
         var score = Ranking.Score(sharedThemes, s.GivesMoney, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);

@@ -84,6 +84,8 @@ public sealed class LowerBoundMatcher
                 Themes = ThemeMask(p.Themes),
                 MadeForMsos = p.MadeForMsos,
                 FirstTimeFriendly = p.FirstTimeFriendly,
+                // Advice and seconded staff do not pay for the amount asked for: no amount-fit points.
+                GivesMoney = p.SupportType is not (SupportType.Advisory or SupportType.Personnel),
                 IdRank = idRank[i],
             };
             var narrowest = RegionLevel.Supranational;
@@ -141,8 +143,9 @@ public sealed class LowerBoundMatcher
                         f.AgeMin = c.MinYears ?? int.MinValue;
                         f.AgeMax = c.MaxYears ?? int.MaxValue;
                         break;
-                    case CharitableCriterion:
+                    case CharitableCriterion c:
                         f.Required |= Requirement.Charitable;
+                        f.CharitableExempt = c.ExceptFor.Aggregate(0u, (mask, t) => mask | 1u << (int)t);
                         break;
                     case MigrantLedCriterion:
                         f.Required |= Requirement.MigrantLed;
@@ -259,7 +262,7 @@ public sealed class LowerBoundMatcher
             }
             if (!failed && p.SeatCount > 0)
             {
-                failed = Regions(p.SeatStart, p.SeatCount, seatOutcome, ctx.OrganisationSeat, ProfileField.OrganisationState, ProfileField.OrganisationMunicipality, ref missing);
+                failed = Regions(p.SeatStart, p.SeatCount, seatOutcome, ctx.OrganisationSeat, ProfileField.OrganisationState, ProfileField.OrganisationMunicipality, ref missing, ref unknownWithoutField);
             }
             if (!failed && p.HasLocation)
             {
@@ -268,12 +271,12 @@ public sealed class LowerBoundMatcher
             }
             if (!failed && p.ProjectRegionCount > 0)
             {
-                failed = abroad || Regions(p.ProjectRegionStart, p.ProjectRegionCount, placeOutcome, ctx.ProjectPlace, ProfileField.ProjectState, ProfileField.ProjectMunicipality, ref missing);
+                failed = abroad || Regions(p.ProjectRegionStart, p.ProjectRegionCount, placeOutcome, ctx.ProjectPlace, ProfileField.ProjectState, ProfileField.ProjectMunicipality, ref missing, ref unknownWithoutField);
             }
-            if (!failed && p.HasCountry)
+            // The country rule limits only projects abroad; project_location decides about Germany.
+            if (!failed && p.HasCountry && !inGermany)
             {
-                if (inGermany) { failed = true; }
-                else if (countryIds.Length == 0) { missing |= (uint)ProfileField.ProjectCountries; }
+                if (countryIds.Length == 0) { missing |= (uint)ProfileField.ProjectCountries; }
                 else
                 {
                     for (var c = 0; c < countryIds.Length && !failed; c++)
@@ -322,7 +325,7 @@ public sealed class LowerBoundMatcher
             }
             if (!failed && p.Required != 0)
             {
-                failed = Require(p.Required, Requirement.Charitable, org.Charitable, ProfileField.OrganisationCharitable, ref missing)
+                failed = Charitable(in p, typeBit, org.Charitable, ref missing)
                     || Require(p.Required, Requirement.MigrantLed, org.MigrantLed, ProfileField.OrganisationMigrantLed, ref missing)
                     || Require(p.Required, Requirement.VolunteerRun, org.VolunteerRun, ProfileField.OrganisationVolunteerRun, ref missing);
             }
@@ -384,7 +387,7 @@ public sealed class LowerBoundMatcher
             }
 
             var score = BitOperations.PopCount(p.Themes & themes) switch { 0 => 0, 1 => 20, _ => 30 };
-            if (requested is { } asked)
+            if (p.GivesMoney && requested is { } asked)
             {
                 var cap = !p.HasAmount ? (long?)null
                     : firstTime == true && p.FirstTimeMax != NoMax ? p.FirstTimeMax
@@ -438,7 +441,7 @@ public sealed class LowerBoundMatcher
         count = Math.Min(count + 1, top.Length);
     }
 
-    private bool Regions(int start, int count, ReadOnlySpan<byte> outcomes, Place place, ProfileField stateField, ProfileField municipalityField, ref uint missing)
+    private bool Regions(int start, int count, ReadOnlySpan<byte> outcomes, Place place, ProfileField stateField, ProfileField municipalityField, ref uint missing, ref bool unknownWithoutField)
     {
         var unknown = false;
         var needsMunicipality = false;
@@ -460,7 +463,13 @@ public sealed class LowerBoundMatcher
         {
             return true;
         }
-        missing |= (uint)(place.State is null && place.Ags is null ? stateField : needsMunicipality ? municipalityField : stateField);
+        // A municipality the reference data does not know is not asked for again: the region stays unknown without a field.
+        var field = place.State is null && place.Ags is null && !place.UnresolvedName ? stateField
+            : needsMunicipality && !place.UnresolvedName ? municipalityField
+            : needsMunicipality ? ProfileField.None
+            : stateField;
+        missing |= (uint)field;
+        unknownWithoutField |= field == ProfileField.None;
         return false;
     }
 
@@ -469,6 +478,21 @@ public sealed class LowerBoundMatcher
         var outcome = (byte)Geo.Instance.Contains(region, place);
         var needsMunicipality = region.AgsPrefixes.Count > 0 && (place.State is not null || place.Ags is null);
         return (byte)(outcome | (needsMunicipality ? 4 : 0));
+    }
+
+    /// <summary>Public bodies named in the criterion need not be charitable; without a type, a non-charitable applicant may be one.</summary>
+    private static bool Charitable(in FlatProgramme p, uint typeBit, bool? charitable, ref uint missing)
+    {
+        if ((p.Required & Requirement.Charitable) == 0 || (p.CharitableExempt & typeBit) != 0)
+        {
+            return false;
+        }
+        if (p.CharitableExempt != 0 && typeBit == 0 && charitable == false)
+        {
+            missing |= (uint)ProfileField.OrganisationType;
+            return false;
+        }
+        return Require(p.Required, Requirement.Charitable, charitable, ProfileField.OrganisationCharitable, ref missing);
     }
 
     private static bool Require(Requirement required, Requirement which, bool? value, ProfileField field, ref uint missing)
@@ -688,12 +712,14 @@ public sealed class LowerBoundMatcher
         public bool HasWindow;
         public bool MadeForMsos;
         public bool FirstTimeFriendly;
+        public bool GivesMoney;
         public Requirement Required;
         public sbyte FirstTimeRequired;
         public byte Locations;
         public byte RegionPoints;
         public uint ApplicantTypes;
         public uint DacRegions;
+        public uint CharitableExempt;
         public int SeatStart;
         public int SeatCount;
         public int ProjectRegionStart;

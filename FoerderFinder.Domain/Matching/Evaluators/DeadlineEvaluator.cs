@@ -15,9 +15,9 @@ internal static class DeadlineEvaluator
     public static DeadlineFacts Facts(DeadlineCriterion c, MatchContext ctx) =>
         DeadlineCalculator.Compute(c.Schedule, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
 
-    /// <summary>The first pass's form: the schedule's dates parsed once per catalogue.</summary>
-    public static DeadlineFacts Facts(ParsedDeadlineDates dates, MatchContext ctx) =>
-        DeadlineCalculator.Compute(dates.Schedule, dates, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
+    /// <summary>The first pass's form: the schedule compiled once per catalogue.</summary>
+    public static DeadlineFacts Facts(in CompiledDeadline deadline, CompiledCatalogue catalogue, MatchContext ctx) =>
+        DeadlineCalculator.Compute(in deadline, catalogue.DeadlineDates, catalogue.LeadTimes, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
 
     public static (Message, Message?) Explain(DeadlineCriterion c, MatchContext ctx, Outcome outcome)
     {

@@ -32,11 +32,15 @@ internal static class ApplicantTypeEvaluator
 
 internal static class CharitableEvaluator
 {
-    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing)
+    public static Outcome Evaluate(CharitableCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(CompiledCatalogue.Mask(c.ExceptFor), ctx, out missing);
+
+    /// <summary>The first pass's form: the exempt types as bits (see <see cref="CompiledCatalogue"/>).</summary>
+    public static Outcome Evaluate(uint exempt, MatchContext ctx, out ProfileField missing)
     {
-        if (c.ExceptFor.Count > 0)
+        if (exempt != 0)
         {
-            if (ctx.Organisation.Type is { } type && c.ExceptFor.Contains(type))
+            if (ctx.Organisation.Type is { } type && (exempt & CompiledCatalogue.Bit(type)) != 0)
             {
                 return Outcomes.Decided(true, out missing);
             }
@@ -92,8 +96,11 @@ internal static class VolunteerRunEvaluator
 internal static class FirstTimeApplicantEvaluator
 {
     public static Outcome Evaluate(FirstTimeApplicantCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.Required, ctx, out missing);
+
+    public static Outcome Evaluate(bool required, MatchContext ctx, out ProfileField missing) =>
         ctx.Organisation.FirstTimeApplicant is { } firstTime
-            ? Outcomes.Decided(firstTime == c.Required, out missing)
+            ? Outcomes.Decided(firstTime == required, out missing)
             : Outcomes.Unknown(ProfileField.OrganisationFirstTimeApplicant, out missing);
 
     public static (Message, Message?) Explain(FirstTimeApplicantCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -103,8 +110,11 @@ internal static class FirstTimeApplicantEvaluator
 internal static class PartnerCooperationEvaluator
 {
     public static Outcome Evaluate(PartnerCooperationCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.MinYears, ctx, out missing);
+
+    public static Outcome Evaluate(int minYears, MatchContext ctx, out ProfileField missing) =>
         ctx.Organisation.PartnerCooperationYears is { } years
-            ? Outcomes.Decided(years >= c.MinYears, out missing)
+            ? Outcomes.Decided(years >= minYears, out missing)
             : Outcomes.Unknown(ProfileField.OrganisationPartnerCooperationYears, out missing);
 
     public static (Message, Message?) Explain(PartnerCooperationCriterion c, MatchContext ctx, Outcome outcome) =>
@@ -116,14 +126,17 @@ internal static class PartnerCooperationEvaluator
 
 internal static class OrganisationAgeEvaluator
 {
-    public static Outcome Evaluate(OrganisationAgeCriterion c, MatchContext ctx, out ProfileField missing)
+    public static Outcome Evaluate(OrganisationAgeCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.MinYears, c.MaxYears, ctx, out missing);
+
+    public static Outcome Evaluate(int? minYears, int? maxYears, MatchContext ctx, out ProfileField missing)
     {
         if (ctx.Organisation.FoundedYear is not { } founded)
         {
             return Outcomes.Unknown(ProfileField.OrganisationFoundedYear, out missing);
         }
         var age = ctx.AsOf.Year - founded;
-        return Outcomes.Decided((c.MinYears is null || age >= c.MinYears) && (c.MaxYears is null || age <= c.MaxYears), out missing);
+        return Outcomes.Decided((minYears is null || age >= minYears) && (maxYears is null || age <= maxYears), out missing);
     }
 
     public static (Message, Message?) Explain(OrganisationAgeCriterion c, MatchContext ctx, Outcome outcome)

@@ -154,6 +154,30 @@ internal static class ProjectCountryEvaluator
         return Outcomes.Decided(true, out missing);
     }
 
+    /// <summary>
+    /// The first pass's form: the criterion's countries as numbers and its list and DAC regions as bits,
+    /// the profile's countries in the same numbers and bits (see <see cref="CompiledCatalogue.Country"/>).
+    /// </summary>
+    public static Outcome Evaluate(ReadOnlySpan<int> countries, uint dac, ReadOnlySpan<CountryFacts> profileCountries, MatchContext ctx, out ProfileField missing)
+    {
+        if (ctx.Project.Location == ProjectLocation.Germany)
+        {
+            return Outcomes.Decided(true, out missing);
+        }
+        if (ctx.Project.Countries is not { Count: > 0 })
+        {
+            return Outcomes.Unknown(ProfileField.ProjectCountries, out missing);
+        }
+        foreach (var country in profileCountries)
+        {
+            if ((country.Dac & dac) == 0 && !countries.Contains(country.Id))
+            {
+                return Outcomes.Decided(false, out missing);
+            }
+        }
+        return Outcomes.Decided(true, out missing);
+    }
+
     public static (Message, Message?) Explain(ProjectCountryCriterion c, MatchContext ctx, Outcome outcome)
     {
         var allowed = new List<Code>();

@@ -195,6 +195,15 @@ internal static class ThemeEvaluator
         return Outcomes.Decided(false, out missing);
     }
 
+    /// <summary>
+    /// The first pass's form: the criterion's themes and the profile's as bits (see <see cref="CompiledCatalogue"/>).
+    /// A profile theme outside the theme list has no bit, and no criterion with a mask names it.
+    /// </summary>
+    public static Outcome Evaluate(ulong anyOf, ulong profileThemes, MatchContext ctx, out ProfileField missing) =>
+        ctx.Project.Themes is { Count: > 0 }
+            ? Outcomes.Decided((anyOf & profileThemes) != 0, out missing)
+            : Outcomes.Unknown(ProfileField.ProjectThemes, out missing);
+
     public static (Message, Message?) Explain(ThemeCriterion c, MatchContext ctx, Outcome outcome) =>
         (Message.Of($"theme.{Outcomes.Suffix(outcome)}", ("themes", Codes.List("theme", c.AnyOf))), null);
 }
@@ -202,8 +211,12 @@ internal static class ThemeEvaluator
 internal static class ProjectStartWindowEvaluator
 {
     public static Outcome Evaluate(ProjectStartWindowCriterion c, MatchContext ctx, out ProfileField missing) =>
+        Evaluate(c.From?.DayNumber, c.To?.DayNumber, ctx, out missing);
+
+    /// <summary>The rule on the window's day numbers (the first pass keeps them in the compiled catalogue).</summary>
+    public static Outcome Evaluate(long? fromDay, long? toDay, MatchContext ctx, out ProfileField missing) =>
         ctx.Project.PlannedStart is { } start
-            ? Outcomes.Decided((c.From is null || start >= c.From) && (c.To is null || start <= c.To), out missing)
+            ? Outcomes.Decided((fromDay is null || start.DayNumber >= fromDay) && (toDay is null || start.DayNumber <= toDay), out missing)
             : Outcomes.Unknown(ProfileField.ProjectPlannedStart, out missing);
 
     public static (Message, Message?) Explain(ProjectStartWindowCriterion c, MatchContext ctx, Outcome outcome)
