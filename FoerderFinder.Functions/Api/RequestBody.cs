@@ -40,6 +40,13 @@ public static class RequestBody
                 buffer.Write(chunk, 0, read);
             }
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused the body itself: shorter than its Content-Length, or over the server's own limit.
+            return new(null, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.PayloadTooLarge(maxBytes)
+                : Problems.Validation("$", "The body could not be read completely; send it again whole."));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);

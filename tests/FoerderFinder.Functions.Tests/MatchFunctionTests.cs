@@ -270,6 +270,23 @@ public sealed class MatchFunctionTests
         ProblemAssert.Is(400, await Post(TwoProgrammes(), body));
     }
 
+    [Theory]
+    [InlineData(StatusCodes.Status400BadRequest, 400)]
+    [InlineData(StatusCodes.Status413PayloadTooLarge, 413)]
+    public async Task A_body_the_server_cannot_read_whole_is_a_client_error(int serverStatus, int expected)
+    {
+        var request = Requests.Json(Association);
+        request.Body = new BrokenBody(new BadHttpRequestException("Unexpected end of request content.", serverStatus));
+
+        ProblemAssert.Is(expected, await Post(TwoProgrammes(), request));
+    }
+
+    private sealed class BrokenBody(Exception error) : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException<int>(error);
+    }
+
     [Fact]
     public async Task When_storage_fails_after_the_first_load_the_cached_catalogue_is_served_as_maybe_stale()
     {
