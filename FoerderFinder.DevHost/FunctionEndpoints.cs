@@ -56,12 +56,15 @@ public static class FunctionEndpoints
     {
         foreach (var endpoint in endpoints)
         {
-            app.MapMethods(endpoint.Route, endpoint.Methods, context => InvokeAsync(context, endpoint, keys))
+            // Worked out once per function, not per request: how to create its class and what it takes.
+            var create = ActivatorUtilities.CreateFactory(endpoint.Method.DeclaringType!, Type.EmptyTypes);
+            var parameters = endpoint.Method.GetParameters();
+            app.MapMethods(endpoint.Route, endpoint.Methods, context => InvokeAsync(context, endpoint, create, parameters, keys))
                 .WithName(endpoint.Name);
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, FunctionEndpoint endpoint, FunctionKeys keys)
+    private static async Task InvokeAsync(HttpContext context, FunctionEndpoint endpoint, ObjectFactory create, ParameterInfo[] parameters, FunctionKeys keys)
     {
         if (!keys.Allows(endpoint.AuthLevel, context.Request))
         {
@@ -69,8 +72,12 @@ public static class FunctionEndpoints
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
-        var target = ActivatorUtilities.CreateInstance(context.RequestServices, endpoint.Method.DeclaringType!);
-        var arguments = endpoint.Method.GetParameters().Select(p => Bind(p, context)).ToArray();
+        var target = create(context.RequestServices, null);
+        var arguments = new object?[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            arguments[i] = Bind(parameters[i], context);
+        }
         var returned = endpoint.Method.Invoke(target, arguments);
         var result = returned switch
         {
