@@ -48,7 +48,6 @@ internal sealed class CompiledCatalogue
         var deadlineDates = new List<int>();
         var leadTimes = new List<CompiledLeadTime>();
         var refs = new List<int>();
-        Programmes = new CompiledProgramme[programmes.Count];
 
         int AddRegions(IReadOnlyList<string> ids)
         {
@@ -94,6 +93,10 @@ internal sealed class CompiledCatalogue
         {
             var programme = programmes[i];
             criteria.Clear();
+            var start = data.Count;
+            var themeMask = ThemeMask(programme.Themes);
+            // The header and the criteria are written once known; their values follow them.
+            var criteriaStart = data.Reserve(HeaderWords + WordList.WordsFor<CompiledCriterion>(programme.Criteria.Count)) + HeaderWords;
             uint typeMask = 0, locationMask = 0;
             var seatRegion = -1;
             foreach (var criterion in programme.Criteria)
@@ -158,10 +161,14 @@ internal sealed class CompiledCatalogue
                 }
                 criteria.Add(compiled);
             }
-            // The criteria after their values, so that each can say where its values are when it is added.
-            var start = data.Add<CompiledCriterion>(CollectionsMarshal.AsSpan(criteria));
-            var themeMask = ThemeMask(programme.Themes);
-            data.Add(new ScoreInputs(themeMask ?? 0, themeMask.HasValue)
+            data.Set<CompiledCriterion>(criteriaStart, CollectionsMarshal.AsSpan(criteria));
+            data.Set(start, new CompiledProgramme(data.Count - start, criteria.Count, programme.Status)
+            {
+                TypeMask = typeMask,
+                LocationMask = locationMask,
+                SeatRegion = seatRegion,
+            });
+            data.Set(start + WordList.WordsFor<CompiledProgramme>(1), new ScoreInputs(themeMask ?? 0, themeMask.HasValue)
             {
                 NarrowestRegion = facts[i].NarrowestRegion,
                 MadeForMsos = programme.MadeForMsos,
@@ -171,12 +178,6 @@ internal sealed class CompiledCatalogue
                 MaxEur = facts[i].Amount?.MaxEur,
                 FirstTimeMaxEur = facts[i].Amount?.FirstTimeMaxEur,
             });
-            Programmes[i] = new CompiledProgramme(start, criteria.Count, programme.Status)
-            {
-                TypeMask = typeMask,
-                LocationMask = locationMask,
-                SeatRegion = seatRegion,
-            };
         }
         Data = data.ToArray();
         Regions = regions.ToArray();
@@ -196,20 +197,25 @@ internal sealed class CompiledCatalogue
     /// <summary>In <see cref="CompiledCriterion.Start"/>: the criterion has values the compiled form cannot hold; the programme's own is evaluated.</summary>
     public const int NotCompiled = -1;
 
-    public CompiledProgramme[] Programmes { get; }
-
     /// <summary>
-    /// Everything else the first pass reads of a programme, in one array and in programme order: the values
-    /// of its criteria, its criteria, then its <see cref="ScoreInputs"/>. A programme that is not turned down
-    /// early is read from one place, a few hundred bytes long: in a catalogue larger than the processor's
-    /// cache, values kept in an array per kind would cost a cache miss per kind and programme.
+    /// Everything the first pass reads of the programmes, in one array, one programme after the other: its
+    /// <see cref="CompiledProgramme"/>, its <see cref="ScoreInputs"/>, its criteria, then their values. The
+    /// first pass reads it from start to end, a few hundred bytes per programme, which the processor fetches
+    /// ahead of time; in a catalogue larger than its cache, values kept in an array per kind would cost a
+    /// cache miss per kind and programme, since most programmes are turned down after their first bytes.
     /// </summary>
     public ulong[] Data { get; }
 
-    public ReadOnlySpan<CompiledCriterion> Criteria(in CompiledProgramme p) => Values<CompiledCriterion>(p.Start, p.Count);
+    /// <summary>The programme whose data starts at word <paramref name="start"/>; the next one starts Words later.</summary>
+    public ref readonly CompiledProgramme Programme(int start) => ref Value<CompiledProgramme>(start);
+
+    public ReadOnlySpan<CompiledCriterion> Criteria(int start, in CompiledProgramme p) => Values<CompiledCriterion>(start + HeaderWords, p.Count);
 
     /// <summary>What the score needs: only the programmes that pass are scored.</summary>
-    public ref readonly ScoreInputs ScoreInputsOf(in CompiledProgramme p) => ref Value<ScoreInputs>(p.Start + WordList.WordsFor<CompiledCriterion>(p.Count));
+    public ref readonly ScoreInputs ScoreInputs(int start) => ref Value<ScoreInputs>(start + WordList.WordsFor<CompiledProgramme>(1));
+
+    /// <summary>A programme's words before its criteria.</summary>
+    private static int HeaderWords => WordList.WordsFor<CompiledProgramme>(1) + WordList.WordsFor<ScoreInputs>(1);
 
     /// <summary>
     /// A criterion's values (see <see cref="CompiledCriterion.Start"/>). Regions and countries: their numbers as ints;
@@ -217,9 +223,14 @@ internal sealed class CompiledCatalogue
     /// own contributions: decimals, both read with <see cref="Given"/>.
     /// </summary>
     public ReadOnlySpan<T> Values<T>(int start, int count) where T : struct =>
-        MemoryMarshal.Cast<ulong, T>(Data.AsSpan(start, WordList.WordsFor<T>(count)))[..count];
+        count == 0 ? default : MemoryMarshal.CreateReadOnlySpan(in Value<T>(start), count);
 
-    public ref readonly T Value<T>(int start) where T : struct => ref Values<T>(start, 1)[0];
+    /// <summary>
+    /// The value written at word <paramref name="start"/>. Only the start is checked against the array: the
+    /// values were written there with the same sizes, so they lie inside. Checking their ends and slicing too
+    /// cost the first pass as much again as reading them.
+    /// </summary>
+    public ref readonly T Value<T>(int start) where T : struct => ref Unsafe.As<ulong, T>(ref Data[start]);
 
     /// <summary>Value k of an amount, duration, age, partnership, start window or own contribution, if the criterion gives it.</summary>
     public T? Given<T>(in CompiledCriterion c, int k) where T : struct =>
@@ -309,11 +320,11 @@ internal sealed class CompiledCatalogue
 internal readonly record struct CountryFacts(int Id, uint Dac);
 
 /// <summary>
-/// One programme in the first pass: its Count criteria start at word Start of <see cref="CompiledCatalogue.Data"/>. 24 bytes, read for every
-/// programme. TypeMask, LocationMask and SeatRegion repeat its applicant-type, location and (single) seat-region
+/// One programme in the first pass: the first bytes of its data (<see cref="CompiledCatalogue.Data"/>), which is
+/// Words long and holds Count criteria. Read for every programme. TypeMask, LocationMask and SeatRegion repeat its applicant-type, location and (single) seat-region
 /// criteria (0, 0 and -1 when it has none), so that most programmes are turned down without reading their criteria.
 /// </summary>
-internal readonly record struct CompiledProgramme(int Start, int Count, ProgrammeStatus Status)
+internal readonly record struct CompiledProgramme(int Words, int Count, ProgrammeStatus Status)
 {
     public uint TypeMask { get; init; }
     public uint LocationMask { get; init; }
@@ -421,6 +432,22 @@ internal sealed class WordList
     }
 
     public int Add<T>(T value) where T : struct => Add(new ReadOnlySpan<T>(in value));
+
+    /// <summary>Adds that many zeroed words, to be <see cref="Set{T}(int, ReadOnlySpan{T})"/> later; returns the first.</summary>
+    public int Reserve(int words)
+    {
+        var start = _words.Count;
+        CollectionsMarshal.SetCount(_words, start + words);
+        CollectionsMarshal.AsSpan(_words)[start..].Clear();
+        return start;
+    }
+
+    public void Set<T>(int start, ReadOnlySpan<T> values) where T : struct =>
+        MemoryMarshal.AsBytes(values).CopyTo(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_words)[start..]));
+
+    public void Set<T>(int start, T value) where T : struct => Set(start, new ReadOnlySpan<T>(in value));
+
+    public int Count => _words.Count;
 
     public ulong[] ToArray() => _words.ToArray();
 }

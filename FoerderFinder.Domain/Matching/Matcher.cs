@@ -46,15 +46,16 @@ public static class Matcher
         var bits = new ProfileBits(themesAsBits ? themeBits : default, themesAsBits, profileCountries);
         try
         {
-            var programmes = compiled.Programmes;
-            for (var i = 0; i < programmes.Length; i++)
+            for (int i = 0, start = 0, next; i < catalogue.Count; i++, start = next)
             {
-                if (!options.IncludeNotEligible && TurnedDown(in programmes[i], ctx, ref seat))
+                ref readonly var p = ref compiled.Programme(start);
+                next = start + p.Words;
+                if (!options.IncludeNotEligible && TurnedDown(in p, ctx, ref seat))
                 {
                     notEligible++;
                     continue;
                 }
-                var assessment = Assess(catalogue, i, ctx, ref seat, ref place, in bits);
+                var assessment = Assess(catalogue, i, start, in p, ctx, ref seat, ref place, in bits);
                 switch (assessment.Verdict)
                 {
                     case Verdict.Eligible:
@@ -164,13 +165,14 @@ public static class Matcher
     private static Assessment Assess(
         CatalogueSnapshot catalogue,
         int index,
+        int start,
+        in CompiledProgramme p,
         MatchContext ctx,
         ref RegionOutcomes seat,
         ref RegionOutcomes place,
         in ProfileBits bits)
     {
         var compiled = catalogue.Compiled;
-        ref readonly var p = ref compiled.Programmes[index];
         if (p.Status.IsOver())
         {
             return new Assessment(Verdict.NotEligible, 0, ProfileField.None, false, null);
@@ -180,7 +182,7 @@ public static class Matcher
         var missing = ProfileField.None;
         var deadlineOutcome = Outcome.Unknown;
         DateOnly? nextDeadline = null;
-        var criteria = compiled.Criteria(in p);
+        var criteria = compiled.Criteria(start, in p);
         for (var k = 0; k < criteria.Length; k++)
         {
             ref readonly var c = ref criteria[k];
@@ -259,7 +261,7 @@ public static class Matcher
                 unknownWithoutField |= field == ProfileField.None;
             }
         }
-        ref readonly var s = ref compiled.ScoreInputsOf(in p);
+        ref readonly var s = ref compiled.ScoreInputs(start);
         var sharedThemes = bits.ThemesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, bits.ThemeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
         var effectiveMax = s.HasAmount ? AmountEvaluator.EffectiveMax(s.MaxEur, s.FirstTimeMaxEur, ctx) : null;
         var score = Ranking.Score(sharedThemes, s.GivesMoney, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
