@@ -8,10 +8,10 @@ namespace FoerderFinder.Domain.Matching;
 
 /// <summary>
 /// The catalogue prepared once per snapshot for the matcher's first pass, which visits every
-/// programme for every match. Everything the first pass reads is numbers in arrays, in programme
-/// order: programme entries, criteria, and the values criteria compare with (regions as indices,
-/// applicant types, locations, themes and DAC regions as bits, amounts and day numbers, deadline
-/// schedules as <see cref="CompiledDeadline"/>). The catalogue's own objects lie all over the heap;
+/// programme for every match. Everything the first pass reads is numbers in one array, in programme
+/// order (<see cref="Data"/>): each programme's entry, criteria, and the values criteria compare with
+/// (regions as indices, applicant types, locations, themes and DAC regions as bits, amounts and day
+/// numbers, deadline schedules as <see cref="CompiledDeadline"/>). The catalogue's own objects lie all over the heap;
 /// in a catalogue larger than the processor's cache, reaching them costs a cache miss per criterion,
 /// and the first pass would grow faster than the catalogue. The rules stay in the evaluators; this
 /// only holds their inputs in a form that is cheap to read.
@@ -48,6 +48,7 @@ internal sealed class CompiledCatalogue
         var deadlineDates = new List<int>();
         var leadTimes = new List<CompiledLeadTime>();
         var refs = new List<int>();
+        Starts = new int[programmes.Count];
 
         int AddRegions(IReadOnlyList<string> ids)
         {
@@ -93,7 +94,7 @@ internal sealed class CompiledCatalogue
         {
             var programme = programmes[i];
             criteria.Clear();
-            var start = data.Count;
+            var start = Starts[i] = data.Count;
             var themeMask = ThemeMask(programme.Themes);
             // The header and the criteria are written once known; their values follow them.
             var criteriaStart = data.Reserve(HeaderWords + WordList.WordsFor<CompiledCriterion>(programme.Criteria.Count)) + HeaderWords;
@@ -162,7 +163,7 @@ internal sealed class CompiledCatalogue
                 criteria.Add(compiled);
             }
             data.Set<CompiledCriterion>(criteriaStart, CollectionsMarshal.AsSpan(criteria));
-            data.Set(start, new CompiledProgramme(data.Count - start, criteria.Count, programme.Status)
+            data.Set(start, new CompiledProgramme(criteria.Count, programme.Status)
             {
                 TypeMask = typeMask,
                 LocationMask = locationMask,
@@ -206,7 +207,12 @@ internal sealed class CompiledCatalogue
     /// </summary>
     public ulong[] Data { get; }
 
-    /// <summary>The programme whose data starts at word <paramref name="start"/>; the next one starts Words later.</summary>
+    /// <summary>
+    /// The word each programme's data starts at. Apart, rather than each programme's length in its data, so that
+    /// where the next programme starts does not wait for this one's bytes.
+    /// </summary>
+    public int[] Starts { get; }
+
     public ref readonly CompiledProgramme Programme(int start) => ref Value<CompiledProgramme>(start);
 
     public ReadOnlySpan<CompiledCriterion> Criteria(int start, in CompiledProgramme p) => Values<CompiledCriterion>(start + HeaderWords, p.Count);
@@ -320,11 +326,12 @@ internal sealed class CompiledCatalogue
 internal readonly record struct CountryFacts(int Id, uint Dac);
 
 /// <summary>
-/// One programme in the first pass: the first bytes of its data (<see cref="CompiledCatalogue.Data"/>), which is
-/// Words long and holds Count criteria. Read for every programme. TypeMask, LocationMask and SeatRegion repeat its applicant-type, location and (single) seat-region
-/// criteria (0, 0 and -1 when it has none), so that most programmes are turned down without reading their criteria.
+/// One programme in the first pass: the first bytes of its data (<see cref="CompiledCatalogue.Data"/>), which
+/// holds Count criteria. Read for every programme. TypeMask, LocationMask and SeatRegion repeat its applicant-type,
+/// location and (single) seat-region criteria (0, 0 and -1 when it has none), so that most programmes are turned
+/// down without reading their criteria.
 /// </summary>
-internal readonly record struct CompiledProgramme(int Words, int Count, ProgrammeStatus Status)
+internal readonly record struct CompiledProgramme(int Count, ProgrammeStatus Status)
 {
     public uint TypeMask { get; init; }
     public uint LocationMask { get; init; }

@@ -46,10 +46,11 @@ public static class Matcher
         var bits = new ProfileBits(themesAsBits ? themeBits : default, themesAsBits, profileCountries);
         try
         {
-            for (int i = 0, start = 0, next; i < catalogue.Count; i++, start = next)
+            var starts = compiled.Starts;
+            for (var i = 0; i < starts.Length; i++)
             {
+                var start = starts[i];
                 ref readonly var p = ref compiled.Programme(start);
-                next = start + p.Words;
                 if (!options.IncludeNotEligible && TurnedDown(in p, ctx, ref seat))
                 {
                     notEligible++;
