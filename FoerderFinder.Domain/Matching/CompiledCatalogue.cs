@@ -99,7 +99,7 @@ internal sealed class CompiledCatalogue
             // The header and the criteria are written once known; their values follow them.
             var criteriaStart = data.Reserve(HeaderWords + WordList.WordsFor<CompiledCriterion>(programme.Criteria.Count)) + HeaderWords;
             uint typeMask = 0, locationMask = 0;
-            var seatRegion = -1;
+            int seatRegion = -1, amount = -1;
             foreach (var criterion in programme.Criteria)
             {
                 var compiled = new CompiledCriterion { Kind = criterion.Kind };
@@ -143,6 +143,7 @@ internal sealed class CompiledCatalogue
                         break;
                     case AmountCriterion c:
                         compiled = Given<long>(compiled, [c.MinEur, c.MaxEur, c.FirstTimeMaxEur]);
+                        amount = amount < 0 ? criteria.Count : amount;
                         break;
                     case DurationCriterion c:
                         compiled = Given<long>(compiled, [c.MinMonths, c.MaxMonths]);
@@ -175,9 +176,7 @@ internal sealed class CompiledCatalogue
                 MadeForMsos = programme.MadeForMsos,
                 FirstTimeFriendly = programme.FirstTimeFriendly,
                 GivesMoney = Ranking.GivesMoney(programme),
-                HasAmount = facts[i].Amount is not null,
-                MaxEur = facts[i].Amount?.MaxEur,
-                FirstTimeMaxEur = facts[i].Amount?.FirstTimeMaxEur,
+                Amount = amount,
             });
         }
         Data = data.ToArray();
@@ -345,15 +344,13 @@ internal readonly record struct ScoreInputs(ulong ThemeMask, bool ThemesAsBits)
     public bool MadeForMsos { get; init; }
     public bool FirstTimeFriendly { get; init; }
     public bool GivesMoney { get; init; }
-    /// <summary>The first amount criterion's caps, for the amount fit.</summary>
-    public bool HasAmount { get; init; }
-    public long? MaxEur { get; init; }
-    public long? FirstTimeMaxEur { get; init; }
+    /// <summary>Which of the programme's criteria is its first amount criterion (-1: none): the amount fit compares with its caps.</summary>
+    public int Amount { get; init; } = -1;
 }
 
 /// <summary>
 /// A criterion with its inputs prepared, 16 bytes and no references: Start and Count point at its values
-/// in <see cref="CompiledCatalogue.Data"/>, just before the programme's criteria.
+/// in <see cref="CompiledCatalogue.Data"/>, after the programme's criteria.
 /// </summary>
 internal readonly record struct CompiledCriterion
 {

@@ -264,7 +264,9 @@ public static class Matcher
         }
         ref readonly var s = ref compiled.ScoreInputs(start);
         var sharedThemes = bits.ThemesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, bits.ThemeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
-        var effectiveMax = s.HasAmount ? AmountEvaluator.EffectiveMax(s.MaxEur, s.FirstTimeMaxEur, ctx) : null;
+        var effectiveMax = s.Amount >= 0
+            ? AmountEvaluator.EffectiveMax(compiled.Given<long>(in criteria[s.Amount], 1), compiled.Given<long>(in criteria[s.Amount], 2), ctx)
+            : null;
         var score = Ranking.Score(sharedThemes, s.GivesMoney, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
     }
