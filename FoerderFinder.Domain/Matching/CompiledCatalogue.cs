@@ -232,8 +232,8 @@ internal sealed class CompiledCatalogue
 
     /// <summary>
     /// The value written at word <paramref name="start"/>. Only the start is checked against the array: the
-    /// values were written there with the same sizes, so they lie inside. Checking their ends and slicing too
-    /// cost the first pass as much again as reading them.
+    /// values were written there with the same sizes, so they lie inside. Checking their ends and slicing as
+    /// well made the whole match about a tenth slower at 10,000 programmes.
     /// </summary>
     public ref readonly T Value<T>(int start) where T : struct => ref Unsafe.As<ulong, T>(ref Data[start]);
 
