@@ -199,10 +199,11 @@ internal sealed class CompiledCatalogue
 
     /// <summary>
     /// Everything the first pass reads of the programmes, in one array, one programme after the other: its
-    /// <see cref="CompiledProgramme"/>, its <see cref="ScoreInputs"/>, its criteria, then their values. The
-    /// first pass reads it from start to end, a few hundred bytes per programme, which the processor fetches
-    /// ahead of time; in a catalogue larger than its cache, values kept in an array per kind would cost a
-    /// cache miss per kind and programme, since most programmes are turned down after their first bytes.
+    /// <see cref="CompiledProgramme"/>, its <see cref="ScoreInputs"/>, its criteria, then their values, a few
+    /// hundred bytes. The first pass reads it in order, which the processor fetches ahead of time, even though
+    /// most programmes are turned down after their first bytes. With an array per kind of value, each programme
+    /// not turned down was read from several places at irregular distances: in a catalogue larger than the
+    /// processor's cache, a cache miss per place.
     /// </summary>
     public ulong[] Data { get; }
 
