@@ -52,8 +52,8 @@ public static class DeadlineCalculator
     }
 
     /// <summary>
-    /// The rules themselves, on a schedule compiled to numbers. The matcher's first pass keeps one
-    /// <see cref="CompiledDeadline"/> per programme and the dates and lead times of all of them in two arrays.
+    /// The rules themselves, on a schedule compiled to numbers. The matcher's first pass keeps each
+    /// <see cref="CompiledDeadline"/> in its programme's data, followed by its lead times and dates.
     /// </summary>
     internal static DeadlineFacts Compute(
         in CompiledDeadline deadline,
@@ -211,9 +211,9 @@ public static class DeadlineCalculator
 
 /// <summary>
 /// A deadline schedule as numbers: what <see cref="DeadlineCalculator"/> needs, without the strings and
-/// objects of the catalogue. Its dates and lead times lie in arrays shared with other schedules
-/// (<see cref="DatesStart"/> and <see cref="LeadTimesStart"/> point into them), so that a catalogue's
-/// schedules are read one after the other from a few arrays rather than from objects all over the heap.
+/// objects of the catalogue. Its dates and lead times lie apart, in spans given with it
+/// (<see cref="DatesStart"/> and <see cref="LeadTimesStart"/> point into them), so that the struct has a
+/// fixed size and a catalogue's schedules can be read one after the other rather than from objects all over the heap.
 /// </summary>
 internal readonly record struct CompiledDeadline
 {

@@ -46,15 +46,17 @@ public static class Matcher
         var bits = new ProfileBits(themesAsBits ? themeBits : default, themesAsBits, profileCountries);
         try
         {
-            var programmes = compiled.Programmes;
-            for (var i = 0; i < programmes.Length; i++)
+            var starts = compiled.Starts;
+            for (var i = 0; i < starts.Length; i++)
             {
-                if (!options.IncludeNotEligible && TurnedDown(in programmes[i], ctx, ref seat))
+                var start = starts[i];
+                ref readonly var p = ref compiled.Programme(start);
+                if (!options.IncludeNotEligible && TurnedDown(in p, ctx, ref seat))
                 {
                     notEligible++;
                     continue;
                 }
-                var assessment = Assess(catalogue, i, ctx, ref seat, ref place, in bits);
+                var assessment = Assess(catalogue, i, start, in p, ctx, ref seat, ref place, in bits);
                 switch (assessment.Verdict)
                 {
                     case Verdict.Eligible:
@@ -164,13 +166,14 @@ public static class Matcher
     private static Assessment Assess(
         CatalogueSnapshot catalogue,
         int index,
+        int start,
+        in CompiledProgramme p,
         MatchContext ctx,
         ref RegionOutcomes seat,
         ref RegionOutcomes place,
         in ProfileBits bits)
     {
         var compiled = catalogue.Compiled;
-        ref readonly var p = ref compiled.Programmes[index];
         if (p.Status.IsOver())
         {
             return new Assessment(Verdict.NotEligible, 0, ProfileField.None, false, null);
@@ -180,8 +183,7 @@ public static class Matcher
         var missing = ProfileField.None;
         var deadlineOutcome = Outcome.Unknown;
         DateOnly? nextDeadline = null;
-        var criteria = compiled.Criteria.AsSpan(p.Start, p.Count);
-        var numbers = compiled.Numbers;
+        var criteria = compiled.Criteria(start, in p);
         for (var k = 0; k < criteria.Length; k++)
         {
             ref readonly var c = ref criteria[k];
@@ -196,37 +198,37 @@ public static class Matcher
                     outcome = ProjectLocationEvaluator.Evaluate(c.Allowed, ctx, out field);
                     break;
                 case CriterionKind.ApplicantSeat:
-                    outcome = ApplicantSeatEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref seat, ctx, out field);
+                    outcome = ApplicantSeatEvaluator.Evaluate(compiled.Values<int>(c.Start, c.Count), ref seat, ctx, out field);
                     break;
                 case CriterionKind.ProjectRegion:
-                    outcome = ProjectRegionEvaluator.Evaluate(compiled.RegionRefs.AsSpan(c.Start, c.Count), ref place, ctx, out field);
+                    outcome = ProjectRegionEvaluator.Evaluate(compiled.Values<int>(c.Start, c.Count), ref place, ctx, out field);
                     break;
                 case CriterionKind.ProjectCountry when c.Start != CompiledCatalogue.NotCompiled:
-                    outcome = ProjectCountryEvaluator.Evaluate(compiled.CountryRefs.AsSpan(c.Start, c.Count), c.Allowed, bits.Countries, ctx, out field);
+                    outcome = ProjectCountryEvaluator.Evaluate(compiled.Values<int>(c.Start, c.Count), c.Allowed, bits.Countries, ctx, out field);
                     break;
                 case CriterionKind.Deadline:
-                    var deadline = DeadlineEvaluator.Facts(in compiled.Deadlines[c.Start], compiled, ctx);
+                    var deadline = DeadlineEvaluator.Facts(compiled, c.Start, ctx);
                     outcome = deadlineOutcome = deadline.Outcome;
                     nextDeadline = deadline.NextDeadline;
                     field = ProfileField.None;
                     break;
                 case CriterionKind.Amount:
-                    outcome = AmountEvaluator.Evaluate(numbers[c.Start], numbers[c.Start + 1], numbers[c.Start + 2], ctx, out field);
+                    outcome = AmountEvaluator.Evaluate(compiled.Given<long>(in c, 0), compiled.Given<long>(in c, 1), compiled.Given<long>(in c, 2), ctx, out field);
                     break;
                 case CriterionKind.Duration:
-                    outcome = DurationEvaluator.Evaluate((int?)numbers[c.Start], (int?)numbers[c.Start + 1], ctx, out field);
+                    outcome = DurationEvaluator.Evaluate((int?)compiled.Given<long>(in c, 0), (int?)compiled.Given<long>(in c, 1), ctx, out field);
                     break;
                 case CriterionKind.OrganisationAge:
-                    outcome = OrganisationAgeEvaluator.Evaluate((int?)numbers[c.Start], (int?)numbers[c.Start + 1], ctx, out field);
+                    outcome = OrganisationAgeEvaluator.Evaluate((int?)compiled.Given<long>(in c, 0), (int?)compiled.Given<long>(in c, 1), ctx, out field);
                     break;
                 case CriterionKind.PartnerCooperation:
-                    outcome = PartnerCooperationEvaluator.Evaluate((int)numbers[c.Start]!.Value, ctx, out field);
+                    outcome = PartnerCooperationEvaluator.Evaluate((int)compiled.Given<long>(in c, 0)!.Value, ctx, out field);
                     break;
                 case CriterionKind.ProjectStartWindow:
-                    outcome = ProjectStartWindowEvaluator.Evaluate(numbers[c.Start], numbers[c.Start + 1], ctx, out field);
+                    outcome = ProjectStartWindowEvaluator.Evaluate(compiled.Given<long>(in c, 0), compiled.Given<long>(in c, 1), ctx, out field);
                     break;
                 case CriterionKind.OwnContribution:
-                    outcome = OwnContributionEvaluator.Evaluate(compiled.Shares[c.Start]!.Value, compiled.Shares[c.Start + 1], ctx, out field);
+                    outcome = OwnContributionEvaluator.Evaluate(compiled.Given<decimal>(in c, 0)!.Value, compiled.Given<decimal>(in c, 1), ctx, out field);
                     break;
                 case CriterionKind.Charitable:
                     outcome = CharitableEvaluator.Evaluate(c.Allowed, ctx, out field);
@@ -241,7 +243,7 @@ public static class Matcher
                     outcome = FirstTimeApplicantEvaluator.Evaluate(c.Allowed != 0, ctx, out field);
                     break;
                 case CriterionKind.Theme when c.Start != CompiledCatalogue.NotCompiled && bits.ThemesAsBits:
-                    outcome = ThemeEvaluator.Evaluate(compiled.ThemeMasks[c.Start], bits.ThemeMask, ctx, out field);
+                    outcome = ThemeEvaluator.Evaluate(compiled.Value<ulong>(c.Start), bits.ThemeMask, ctx, out field);
                     break;
                 default:
                     // Values the compiled form has no numbers for (a theme outside the theme list, say): the programme's own criterion.
@@ -260,9 +262,11 @@ public static class Matcher
                 unknownWithoutField |= field == ProfileField.None;
             }
         }
-        ref readonly var s = ref compiled.ScoreInputs[index];
+        ref readonly var s = ref compiled.ScoreInputs(start);
         var sharedThemes = bits.ThemesAsBits && s.ThemesAsBits ? SharedThemes(s.ThemeMask, bits.ThemeBits) : Ranking.SharedThemes(catalogue.Programmes[index].Themes, ctx);
-        var effectiveMax = s.HasAmount ? AmountEvaluator.EffectiveMax(s.MaxEur, s.FirstTimeMaxEur, ctx) : null;
+        var effectiveMax = s.Amount >= 0
+            ? AmountEvaluator.EffectiveMax(compiled.Given<long>(in criteria[s.Amount], 1), compiled.Given<long>(in criteria[s.Amount], 2), ctx)
+            : null;
         var score = Ranking.Score(sharedThemes, s.GivesMoney, effectiveMax, s.NarrowestRegion, deadlineOutcome, s.MadeForMsos, s.FirstTimeFriendly, ctx).Total;
         return new Assessment(anyUnknown ? Verdict.NeedsInformation : Verdict.Eligible, score, missing, unknownWithoutField, nextDeadline);
     }

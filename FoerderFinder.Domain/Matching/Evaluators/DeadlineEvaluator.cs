@@ -16,8 +16,11 @@ internal static class DeadlineEvaluator
         DeadlineCalculator.Compute(c.Schedule, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
 
     /// <summary>The first pass's form: the schedule compiled once per catalogue.</summary>
-    public static DeadlineFacts Facts(in CompiledDeadline deadline, CompiledCatalogue catalogue, MatchContext ctx) =>
-        DeadlineCalculator.Compute(in deadline, catalogue.DeadlineDates, catalogue.LeadTimes, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
+    public static DeadlineFacts Facts(CompiledCatalogue catalogue, int start, MatchContext ctx)
+    {
+        ref readonly var deadline = ref catalogue.Deadline(start, out var dates, out var leadTimes);
+        return DeadlineCalculator.Compute(in deadline, dates, leadTimes, ctx.AsOf, ctx.Project.PlannedStart, ctx.Project.RequestedAmountEur);
+    }
 
     public static (Message, Message?) Explain(DeadlineCriterion c, MatchContext ctx, Outcome outcome)
     {

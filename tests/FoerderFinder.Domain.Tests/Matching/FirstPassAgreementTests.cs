@@ -93,6 +93,24 @@ public sealed class FirstPassAgreementTests
         }
     }
 
+    /// <summary>
+    /// The compiled form keeps each criterion's values after it; a rolling deadline without lead times has none,
+    /// so when it ends the catalogue its values start just past the end of the data.
+    /// </summary>
+    [Fact]
+    public void A_catalogue_may_end_with_a_criterion_without_values()
+    {
+        var catalogue = new CatalogueSnapshot("empty_end", [
+            Programme("seat").With(Rule.Seat("DE-NW")).Build(),
+            Programme("rolling").With(Rule.Rolling()).Build(),
+        ]);
+
+        var result = Matcher.Match(catalogue, new Profile(), new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 10 });
+
+        Assert.Equal(["rolling", "seat"], result.Results.Select(r => r.Programme.Id));
+        Assert.Equal([Verdict.Eligible, Verdict.NeedsInformation], result.Results.Select(r => r.Verdict));
+    }
+
     [Fact]
     public void A_small_limit_returns_the_head_of_the_full_ranking()
     {
