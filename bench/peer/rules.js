@@ -58,6 +58,8 @@ function region(id) {
 
 const landOfAgs = (ags) => (landByAgs.get(ags.slice(0, 2)) || {}).code || null;
 
+// A municipality the reference data does not know leaves the place at its state (regions stay unknown);
+// the matcher then does not ask for the municipality again, which changes no verdict: the peer reads none.
 function resolvePlace(state, municipality) {
   let ags = null;
   if (municipality != null) {
@@ -188,10 +190,11 @@ function criterion(c) {
       all([is('projectLocation', 'notEqual', 'abroad'), is('projectPlace', 'inRegions', c.regions)]),
     ];
     case 'project_country': {
+      // Limits only projects abroad: project_location decides about Germany.
       const spec = { countries: c.countries || [], countryLists: c.countryLists || [], dacRegions: c.dacRegions || [] };
       return [
         all([is('projectLocation', 'notEqual', 'germany'), is('countriesGiven', 'equal', false)]),
-        all([is('projectLocation', 'notEqual', 'germany'), is('countries', 'countriesAllowed', spec)]),
+        { any: [is('projectLocation', 'equal', 'germany'), is('countries', 'countriesAllowed', spec)] },
       ];
     }
     case 'amount': {
@@ -211,7 +214,15 @@ function criterion(c) {
     }
     case 'duration': return [isNull('durationMonths'), all([is('durationMonths', 'notEqual', null), ...range('durationMonths', c.minMonths, c.maxMonths)])];
     case 'organisation_age': return [isNull('organisationAge'), all([is('organisationAge', 'notEqual', null), ...range('organisationAge', c.minYears, c.maxYears)])];
-    case 'charitable': return [isNull('charitable'), is('charitable', 'equal', true)];
+    case 'charitable': {
+      // The exempt types (public bodies) need not be charitable; without a type, a non-charitable applicant may be one.
+      const exempt = c.exceptFor || [];
+      if (exempt.length === 0) return [isNull('charitable'), is('charitable', 'equal', true)];
+      return [
+        all([is('organisationType', 'notIn', exempt), { any: [isNull('charitable'), all([isNull('organisationType'), is('charitable', 'equal', false)])] }]),
+        { any: [is('organisationType', 'in', exempt), is('charitable', 'equal', true)] },
+      ];
+    }
     case 'migrant_led': return [isNull('migrantLed'), is('migrantLed', 'equal', true)];
     case 'volunteer_run': return [isNull('volunteerRun'), is('volunteerRun', 'equal', true)];
     case 'first_time_applicant': return [isNull('firstTimeApplicant'), is('firstTimeApplicant', 'equal', c.required)];
@@ -253,6 +264,8 @@ function buildEngine(programmes) {
       regionPoints: levelPoints[narrowest],
       madeForMsos: !!p.madeForMsos,
       firstTimeFriendly: !!p.firstTimeFriendly,
+      // Advice and seconded staff do not pay for the amount asked for: no amount-fit points.
+      givesMoney: !['advisory', 'personnel'].includes(p.supportType),
     });
   }
   return { engine, meta };
@@ -299,7 +312,7 @@ function score(m, f, deadlineMet) {
   let shared = 0;
   for (const t of f.themes) if (m.themes.has(t)) shared++;
   let points = shared === 0 ? 0 : shared === 1 ? 20 : 30;
-  if (f.requestedAmountEur != null) {
+  if (m.givesMoney && f.requestedAmountEur != null) {
     const cap = m.amount == null ? null
       : f.firstTimeApplicant === true && m.amount.firstTimeMaxEur != null ? m.amount.firstTimeMaxEur : m.amount.maxEur;
     const asked = f.requestedAmountEur;
