@@ -124,16 +124,9 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         {
             WriteDate(writer, "latestApplicationDate", latest);
         }
-        if (programme.Criteria.OfType<AmountCriterion>().FirstOrDefault() is { } amount)
+        if (text.Amount is { } amount)
         {
-            writer.WritePropertyName("amount");
-            writer.WriteStartObject();
-            WriteOptionalLong(writer, "minEur", amount.MinEur);
-            WriteOptionalLong(writer, "maxEur", amount.MaxEur);
-            WriteOptionalLong(writer, "firstTimeMaxEur", amount.FirstTimeMaxEur);
-            writer.WritePropertyName("unconfirmed");
-            writer.WriteValue(amount.Unconfirmed);
-            writer.WriteEndObject();
+            WriteRaw(writer, "amount", amount);
         }
         writer.WritePropertyName("howToBecomeEligible");
         writer.WriteStartArray();
@@ -215,7 +208,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
                 writer.WriteValue(months.Count);
                 break;
             case DateOnly date:
-                writer.WriteValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteValue(IsoDate(date));
                 break;
             case string text:
                 writer.WriteValue(text);
@@ -252,24 +245,17 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         writer.WriteValue(value);
     }
 
-    private static void WriteOptionalLong(JsonWriter writer, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WritePropertyName(name);
-            writer.WriteValue(number);
-        }
-    }
-
     private static void WriteDate(JsonWriter writer, string name, DateOnly date)
     {
         writer.WritePropertyName(name);
-        writer.WriteValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteValue(IsoDate(date));
     }
+
+    internal static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>
-/// A programme's texts and sources as JSON, escaped once per catalogue instead of once per answer:
+/// A programme's texts, amount and sources as JSON, written once per catalogue instead of once per answer:
 /// they are most of an answer's bytes and never change while the catalogue stays the same.
 /// </summary>
 internal sealed class ProgrammeJson
@@ -282,6 +268,8 @@ internal sealed class ProgrammeJson
     public required string Funder { get; init; }
     public required string Url { get; init; }
     public required string CheckYourself { get; init; }
+    /// <summary>The programme's amount criterion as the answer's <c>amount</c>; null without one.</summary>
+    public required string? Amount { get; init; }
     /// <summary>By value: an explanation dates an undated source with the programme's last check, in a new instance.</summary>
     public required IReadOnlyDictionary<SourceRef, string> Sources { get; init; }
 
@@ -297,6 +285,7 @@ internal sealed class ProgrammeJson
             .Append(new SourceRef { Url = programme.Url, Verified = programme.LastVerified })
             .Distinct()
             .ToDictionary(s => s, SourceJson);
+        var amount = programme.Criteria.OfType<AmountCriterion>().FirstOrDefault() is { } criterion ? AmountJson(criterion) : null;
         return [.. Enum.GetValues<Language>().Select(language => new ProgrammeJson
         {
             Id = JsonConvert.ToString(programme.Id),
@@ -305,8 +294,28 @@ internal sealed class ProgrammeJson
             Funder = JsonConvert.ToString(programme.Funder),
             Url = JsonConvert.ToString(programme.Url),
             CheckYourself = new JArray(programme.CheckYourself.Select(c => c.Text.In(language))).ToString(Formatting.None),
+            Amount = amount,
             Sources = sources,
         })];
+    }
+
+    private static string AmountJson(AmountCriterion amount)
+    {
+        var json = new JObject();
+        if (amount.MinEur is { } min)
+        {
+            json["minEur"] = min;
+        }
+        if (amount.MaxEur is { } max)
+        {
+            json["maxEur"] = max;
+        }
+        if (amount.FirstTimeMaxEur is { } firstTimeMax)
+        {
+            json["firstTimeMaxEur"] = firstTimeMax;
+        }
+        json["unconfirmed"] = amount.Unconfirmed;
+        return json.ToString(Formatting.None);
     }
 
     private static string SourceJson(SourceRef source)
@@ -314,7 +323,7 @@ internal sealed class ProgrammeJson
         var json = new JObject { ["url"] = source.Url };
         if (source.Verified is { } verified)
         {
-            json["verified"] = verified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            json["verified"] = MatchAnswerJsonConverter.IsoDate(verified);
         }
         return json.ToString(Formatting.None);
     }

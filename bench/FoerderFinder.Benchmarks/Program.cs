@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using FoerderFinder.Benchmarks;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Json;
+using FoerderFinder.Domain.Tests.TestSupport;
 
 // dotnet run -c Release -- export 10000 out.json [expected.json]   writes a synthetic catalogue as a catalogue file
 //                                                  (and what the matcher answers for each bench profile)

@@ -1,5 +1,4 @@
 using FoerderFinder.Domain.Catalogue;
-using FoerderFinder.Domain.Geography;
 using FoerderFinder.Domain.Matching;
 using FoerderFinder.Domain.Profiles;
 using FoerderFinder.Domain.Tests.TestSupport;
@@ -23,7 +22,7 @@ public sealed class FirstPassAgreementTests
         var random = new Random(20261124);
         for (var i = 0; i < 400; i++)
         {
-            var profile = RandomProfile(random);
+            var profile = RandomProfiles.Next(random);
             var result = Matcher.Match(Catalogue, profile, new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200, IncludeNotEligible = true });
 
             Assert.Equal(Catalogue.Count, result.Results.Count);
@@ -79,7 +78,7 @@ public sealed class FirstPassAgreementTests
         var random = new Random(11);
         for (var i = 0; i < 400; i++)
         {
-            var profile = RandomProfile(random);
+            var profile = RandomProfiles.Next(random);
             var options = new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200, IncludeNotEligible = true };
             var result = Matcher.Match(catalogue, profile, options);
 
@@ -117,7 +116,7 @@ public sealed class FirstPassAgreementTests
         var random = new Random(7);
         for (var i = 0; i < 100; i++)
         {
-            var profile = RandomProfile(random);
+            var profile = RandomProfiles.Next(random);
             var options = new MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200 };
             var all = Matcher.Match(Catalogue, profile, options).Results.Select(r => r.Programme.Id).ToList();
             var top = Matcher.Match(Catalogue, profile, options with { Limit = 5 }).Results.Select(r => r.Programme.Id).ToList();
@@ -148,43 +147,6 @@ public sealed class FirstPassAgreementTests
             return string.CompareOrdinal(a.Programme.Id, b.Programme.Id) < 0;
         }
         return true;
-    }
-
-    private static Profile RandomProfile(Random random)
-    {
-        string[] places = ["Münster", "Köln", "Greven", "Bielefeld", "Berlin", "Leipzig", "05515000", "Irgendwo"];
-        string[] countries = ["GH", "SN", "UA", "IN", "FR", "TZ", "BR", "XK"];
-        var themes = Themes.All.Select(t => t.Code).ToArray();
-        var states = Geo.Instance.Laender.Select(l => l.Code).ToArray();
-        T? Maybe<T>(Func<T> value) where T : struct => random.Next(4) == 0 ? null : value();
-        string? MaybeText(Func<string> value) => random.Next(3) == 0 ? null : value();
-        return new Profile
-        {
-            Organisation = new OrganisationProfile
-            {
-                Type = Maybe(() => (OrganisationType)random.Next(Enum.GetValues<OrganisationType>().Length)),
-                MigrantLed = Maybe(() => random.Next(2) == 0),
-                Charitable = Maybe(() => random.Next(2) == 0),
-                FoundedYear = Maybe(() => random.Next(1990, 2027)),
-                State = MaybeText(() => random.Next(2) == 0 ? "DE-NW" : states[random.Next(states.Length)]),
-                Municipality = MaybeText(() => places[random.Next(places.Length)]),
-                VolunteerRun = Maybe(() => random.Next(2) == 0),
-                FirstTimeApplicant = Maybe(() => random.Next(2) == 0),
-                PartnerCooperationYears = Maybe(() => random.Next(0, 8)),
-            },
-            Project = new ProjectProfile
-            {
-                Location = Maybe(() => random.Next(2) == 0 ? ProjectLocation.Germany : ProjectLocation.Abroad),
-                State = MaybeText(() => states[random.Next(states.Length)]),
-                Municipality = MaybeText(() => places[random.Next(places.Length)]),
-                Countries = random.Next(3) == 0 ? null : Enumerable.Range(0, random.Next(1, 3)).Select(_ => countries[random.Next(countries.Length)]).ToList(),
-                Themes = random.Next(4) == 0 ? null : Enumerable.Range(0, random.Next(1, 4)).Select(_ => themes[random.Next(themes.Length)]).Distinct().ToList(),
-                RequestedAmountEur = Maybe(() => (long)random.Next(1, 400) * 250),
-                OwnContributionPercent = Maybe(() => (decimal)random.Next(0, 41)),
-                PlannedStart = Maybe(() => new DateOnly(2026, 12, 1).AddDays(random.Next(0, 600))),
-                DurationMonths = Maybe(() => random.Next(1, 48)),
-            },
-        };
     }
 
     private static IReadOnlyList<Programme> LoadCatalogue()
