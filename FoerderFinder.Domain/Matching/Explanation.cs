@@ -24,4 +24,11 @@ public sealed record CriterionResult(
     Message Message,
     SourceRef? Source,
     bool Unconfirmed,
-    Message? Fix);
+    Message? Fix)
+{
+    /// <summary>
+    /// The same instance explains this criterion to every profile with this outcome, for as long as the
+    /// catalogue stays the same: whoever renders it may keep the rendering.
+    /// </summary>
+    public bool SharedAcrossProfiles { get; init; }
+}

@@ -307,13 +307,7 @@ public static class Matcher
         var deadlineOutcome = Outcome.Unknown;
         foreach (var criterion in programme.Criteria)
         {
-            var result = CriterionEvaluator.Explain(criterion, ctx);
-            if (result.Source is { Verified: null } source)
-            {
-                // A criterion not checked on its own was last checked with the whole programme.
-                result = result with { Source = source with { Verified = programme.LastVerified } };
-            }
-            results.Add(result);
+            results.Add(CriterionEvaluator.Explain(criterion, ctx, programme.LastVerified));
             if (criterion is DeadlineCriterion deadline)
             {
                 var deadlineFacts = DeadlineEvaluator.Facts(deadline, ctx);

@@ -152,7 +152,35 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         writer.WriteEndObject();
     }
 
+    private static readonly int LanguageCount = Enum.GetValues<Language>().Length;
+    private static readonly ConditionalWeakTable<CriterionResult, string?[]> SharedCriteria = new();
+
+    /// <summary>
+    /// A criterion explained alike to every profile is rendered once per language and kept as long as
+    /// the explanation is (that is, while its catalogue is in use); the others are rendered per answer.
+    /// </summary>
     private static void WriteCriterion(JsonWriter writer, CriterionResult criterion, ProgrammeJson programme, Language language, JsonSerializer serializer)
+    {
+        if (!criterion.SharedAcrossProfiles)
+        {
+            WriteCriterionObject(writer, criterion, programme, language, serializer);
+            return;
+        }
+        var rendered = SharedCriteria.GetValue(criterion, _ => new string?[LanguageCount]);
+        writer.WriteRawValue(rendered[(int)language] ??= Render(criterion, programme, language, serializer));
+    }
+
+    private static string Render(CriterionResult criterion, ProgrammeJson programme, Language language, JsonSerializer serializer)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text))
+        {
+            WriteCriterionObject(json, criterion, programme, language, serializer);
+        }
+        return text.ToString();
+    }
+
+    private static void WriteCriterionObject(JsonWriter writer, CriterionResult criterion, ProgrammeJson programme, Language language, JsonSerializer serializer)
     {
         writer.WriteStartObject();
         WriteString(writer, "kind", criterion.Kind);

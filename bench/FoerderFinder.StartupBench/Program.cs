@@ -184,12 +184,16 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
     var serializer = JsonSerializer.Create(FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()));
     var utf8 = new UTF8Encoding(false);
 
-    double PerRequest(Action all)
+    var allocated = new Dictionary<string, double>();
+    double PerRequest(string name, Action all)
     {
         for (var i = 0; i < 50; i++)
         {
             all();
         }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        all();
+        allocated[name] = Math.Round((GC.GetAllocatedBytesForCurrentThread() - before) / (double)bodies.Length);
         var runs = 0;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -200,17 +204,18 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
         return Math.Round(watch.Elapsed.TotalMicroseconds / runs / bodies.Length, 1);
     }
 
-    var parse = PerRequest(() => { foreach (var b in bodies) { FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b)); } });
-    var firstPass = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i] with { Limit = 0 }); } });
-    var match = PerRequest(() => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i]); } });
+    var parse = PerRequest("parse", () => { foreach (var b in bodies) { FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b)); } });
+    var firstPass = PerRequest("firstPass", () => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i] with { Limit = 0 }); } });
+    var match = PerRequest("match", () => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i]); } });
     // Messages rendered in the answer's language, written as JSON and encoded as UTF-8 through pooled buffers, as the host does.
-    var write = PerRequest(() =>
+    var write = PerRequest("write", () =>
     {
         foreach (var answer in answers)
         {
             using var text = new Microsoft.AspNetCore.WebUtilities.HttpResponseStreamWriter(
                 Stream.Null, utf8, 16 * 1024, System.Buffers.ArrayPool<byte>.Shared, System.Buffers.ArrayPool<char>.Shared);
-            serializer.Serialize(text, answer);
+            using var json = new JsonTextWriter(text);
+            serializer.Serialize(json, answer);
         }
     });
     var bytes = answers.Average(a => utf8.GetByteCount(JsonConvert.SerializeObject(a, FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()))));
@@ -224,6 +229,7 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
         totalUs = Math.Round(parse + match + write, 1),
         responseBytes = Math.Round(bytes),
         results = Math.Round(results.Average(r => r.Results.Count), 1),
+        allocatedBytes = allocated,
     }));
     return 0;
 }

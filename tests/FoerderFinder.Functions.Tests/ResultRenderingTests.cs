@@ -223,4 +223,32 @@ public sealed class ResultRenderingTests
         Assert.NotNull(type["label"]!["de"]);
         Assert.NotNull(type["label"]!["en"]);
     }
+
+    [Theory]
+    [InlineData("registered_association", "de")]
+    [InlineData("ggmbh", "en")]
+    [InlineData("municipality", "de")]
+    public void Criteria_kept_rendered_for_every_profile_read_as_if_rendered_for_this_answer(string type, string language)
+    {
+        var catalogue = new FoerderFinder.Domain.Catalogue.CatalogueSnapshot("test", Programmes.Shipped());
+        var profile = FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Domain.Profiles.Profile>($$"""
+            {"organisation":{"type":"{{type}}","migrantLed":true,"state":"DE-NW","municipality":"Münster"},
+             "project":{"location":"abroad","countries":["GH"],"requestedAmountEur":12000,"plannedStart":"2027-06-01"} }
+            """);
+        var result = FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profile,
+            new FoerderFinder.Domain.Matching.MatchOptions { AsOf = new DateOnly(2026, 11, 24), Limit = 200, IncludeNotEligible = true });
+        var lang = language == "en" ? FoerderFinder.Domain.Vocabulary.Language.En : FoerderFinder.Domain.Vocabulary.Language.De;
+        var unshared = result with
+        {
+            Results = [.. result.Results.Select(m => m with { Criteria = [.. m.Criteria.Select(c => c with { SharedAcrossProfiles = false })] })],
+        };
+
+        var kept = FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(result, lang, false));
+        var keptAgain = FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(result, lang, false));
+        var fresh = FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(unshared, lang, false));
+
+        Assert.Contains(result.Results.SelectMany(m => m.Criteria), c => c.SharedAcrossProfiles);
+        Assert.Equal(fresh, kept);
+        Assert.Equal(fresh, keptAgain);
+    }
 }

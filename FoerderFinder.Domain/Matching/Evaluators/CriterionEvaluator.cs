@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FoerderFinder.Domain.Catalogue;
 using FoerderFinder.Domain.Profiles;
 using FoerderFinder.Domain.Vocabulary;
@@ -30,10 +31,53 @@ public static class CriterionEvaluator
         _ => throw new NotSupportedException($"No evaluator for {criterion.GetType().Name}."),
     };
 
-    /// <summary>The outcome with its message and, for a fixable failure, what would fix it: only for results shown.</summary>
-    public static CriterionResult Explain(Criterion criterion, MatchContext ctx)
+    private static readonly int OutcomeCount = Enum.GetValues<Outcome>().Length;
+    private static readonly int SlotsPerCriterion = OutcomeCount * (1 + Enum.GetValues<OrganisationType>().Length);
+    private static readonly ConditionalWeakTable<Criterion, CriterionResult?[]> Shared = new();
+
+    /// <summary>
+    /// The outcome with its message and, for a fixable failure, what would fix it: only for results shown.
+    /// Most explanations say the same to every profile with the same outcome; those are built once per
+    /// catalogue and shared, so that answers can keep their rendering too.
+    /// </summary>
+    /// <param name="lastVerified">The programme's last check, which dates a criterion not checked on its own.</param>
+    public static CriterionResult Explain(Criterion criterion, MatchContext ctx, DateOnly lastVerified)
     {
         var outcome = Evaluate(criterion, ctx, out _);
+        if (SharedSlot(criterion, ctx, outcome) is not { } slot)
+        {
+            return Build(criterion, ctx, outcome, lastVerified);
+        }
+        var shared = Shared.GetValue(criterion, _ => new CriterionResult?[SlotsPerCriterion]);
+        // Two requests may build the same explanation at once; either copy serves.
+        return shared[slot] ??= Build(criterion, ctx, outcome, lastVerified) with { SharedAcrossProfiles = true };
+    }
+
+    /// <summary>
+    /// Where the explanation is the same for every profile with this outcome (and, for applicant types,
+    /// this type): the evaluators' Explain methods read nothing else from the profile in these cases.
+    /// Null when the message carries the profile's own values (amounts, dates, years, countries).
+    /// </summary>
+    internal static int? SharedSlot(Criterion criterion, MatchContext ctx, Outcome outcome)
+    {
+        var byOutcome = (int)outcome;
+        return criterion switch
+        {
+            ApplicantSeatCriterion or ProjectLocationCriterion or ThemeCriterion
+                or MigrantLedCriterion or VolunteerRunCriterion or FirstTimeApplicantCriterion => byOutcome,
+            ProjectRegionCriterion => ctx.Project.Location == ProjectLocation.Abroad ? null : byOutcome,
+            ProjectCountryCriterion => ctx.Project.Location == ProjectLocation.Germany || outcome == Outcome.NotMet ? null : byOutcome,
+            CharitableCriterion c => ctx.Organisation.Type is { } type && c.ExceptFor.Contains(type) ? null : byOutcome,
+            PartnerCooperationCriterion or OrganisationAgeCriterion => outcome == Outcome.Unknown ? byOutcome : null,
+            ApplicantTypeCriterion => outcome == Outcome.Unknown || ctx.Organisation.Type is not { } type
+                ? byOutcome
+                : byOutcome + OutcomeCount * (1 + (int)type),
+            _ => null,
+        };
+    }
+
+    internal static CriterionResult Build(Criterion criterion, MatchContext ctx, Outcome outcome, DateOnly lastVerified)
+    {
         var (message, fix) = criterion switch
         {
             ApplicantTypeCriterion c => ApplicantTypeEvaluator.Explain(c, ctx, outcome),
@@ -55,6 +99,7 @@ public static class CriterionEvaluator
             DeadlineCriterion c => DeadlineEvaluator.Explain(c, ctx, outcome),
             _ => throw new NotSupportedException($"No evaluator for {criterion.GetType().Name}."),
         };
-        return new CriterionResult(Catalogue.CriterionJsonConverter.KindName(criterion.Kind), outcome, message, criterion.Source, criterion.Unconfirmed, fix);
+        var source = criterion.Source is { Verified: null } undated ? undated with { Verified = lastVerified } : criterion.Source;
+        return new CriterionResult(Catalogue.CriterionJsonConverter.KindName(criterion.Kind), outcome, message, source, criterion.Unconfirmed, fix);
     }
 }

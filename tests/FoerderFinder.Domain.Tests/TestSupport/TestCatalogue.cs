@@ -31,7 +31,7 @@ public static class TestCatalogue
     }
 
     public static CriterionResult Explain(Criterion criterion, Profile profile, DateOnly? asOf = null) =>
-        CriterionEvaluator.Explain(criterion, new MatchContext(profile, asOf ?? AsOf));
+        CriterionEvaluator.Explain(criterion, new MatchContext(profile, asOf ?? AsOf), lastVerified: AsOf);
 
     /// <summary>catalogue/programmes.json of this checkout.</summary>
     public static string ShippedCatalogue => Path.Combine(RepositoryRoot(), "catalogue", "programmes.json");

@@ -9,6 +9,10 @@ public static class Programmes
 {
     private const string Source = "https://example.org/rules";
 
+    /// <summary>catalogue/programmes.json as shipped (copied beside the tests).</summary>
+    public static IReadOnlyList<Programme> Shipped() =>
+        CatalogueFile.Load(Path.Combine(AppContext.BaseDirectory, "catalogue", "programmes.json")).Document!.Programmes;
+
     public static Programme Valid(
         string id,
         string funder = "BMZ",
