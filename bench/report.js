@@ -76,10 +76,13 @@ if (http.matchOneResult) httpRow('POST /api/match, same profiles with limit 1', 
 const share = http.match.rps / http.health.rps;
 const rssGrowth = http.rssKb.atEnd / http.rssKb.at10s;
 say();
+const kib = bytes => `${(bytes / 1024).toFixed(1)} KiB`;
 if (exists('requestcost.json')) {
   const c = read('requestcost.json');
   say(`Where one match request's time goes, in process on one core (the 8 profiles, real catalogue, ${c.results} results and ${(c.responseBytes / 1024).toFixed(1)} KiB of JSON per answer on average): `
-    + `read the body ${c.parseUs} µs, first pass ${c.firstPassUs} µs, explanations ${c.explainUs} µs, write the answer (messages rendered, JSON, UTF-8) ${c.writeUs} µs; ${c.totalUs} µs in all before HTTP.`);
+    + `read the body ${c.parseUs} µs, first pass ${c.firstPassUs} µs, explanations ${c.explainUs} µs, write the answer (messages rendered, JSON, UTF-8) ${c.writeUs} µs; ${c.totalUs} µs in all before HTTP.`
+    + (c.allocatedBytes ? ` Allocated per request: body ${kib(c.allocatedBytes.parse)}, match with explanations ${kib(c.allocatedBytes.match)}, answer ${kib(c.allocatedBytes.write)}.` : '')
+    + (c.criteria ? ` Of ${c.criteria} criteria per answer, ${c.sharedCriteria} read alike for every profile with that outcome and are written from their kept JSON.` : ''));
   say();
 }
 const oneResultShare = http.matchOneResult ? ` (with limit 1: ${(http.matchOneResult.rps / http.health.rps * 100).toFixed(1)} %)` : '';

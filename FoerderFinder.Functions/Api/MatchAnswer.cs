@@ -34,6 +34,7 @@ public sealed record MatchAnswer(MatchResult Result, Language Language, bool Cat
 /// criteria with messages and parameters; copying them into response objects first and letting the
 /// serializer reflect over those cost more than the matching itself.
 /// </summary>
+/// <remarks>Member and parameter names are the app's own ASCII identifiers, so they are written unescaped.</remarks>
 public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
 {
     public override bool CanRead => false;
@@ -45,20 +46,20 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
     {
         var (result, language, mayBeStale) = answer!;
         writer.WriteStartObject();
-        writer.WritePropertyName("catalogueVersion");
+        writer.WritePropertyName("catalogueVersion", escape: false);
         writer.WriteValue(result.CatalogueVersion);
-        writer.WritePropertyName("catalogueMayBeStale");
+        writer.WritePropertyName("catalogueMayBeStale", escape: false);
         writer.WriteValue(mayBeStale);
         WriteDate(writer, "asOf", result.AsOf);
-        writer.WritePropertyName("language");
+        writer.WritePropertyName("language", escape: false);
         writer.WriteValue(EnumCodes.Of(language));
-        writer.WritePropertyName("counts");
+        writer.WritePropertyName("counts", escape: false);
         writer.WriteStartObject();
         WriteInt(writer, "eligible", result.EligibleCount);
         WriteInt(writer, "needsInformation", result.NeedsInformationCount);
         WriteInt(writer, "notEligible", result.NotEligibleCount);
         writer.WriteEndObject();
-        writer.WritePropertyName("results");
+        writer.WritePropertyName("results", escape: false);
         writer.WriteStartArray();
         foreach (var match in result.Results)
         {
@@ -68,11 +69,11 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         if (result.NextQuestion is { } question)
         {
             var field = question.Field.Path();
-            writer.WritePropertyName("nextQuestion");
+            writer.WritePropertyName("nextQuestion", escape: false);
             writer.WriteStartObject();
-            writer.WritePropertyName("field");
+            writer.WritePropertyName("field", escape: false);
             writer.WriteValue(field);
-            writer.WritePropertyName("label");
+            writer.WritePropertyName("label", escape: false);
             writer.WriteValue(MessageCatalog.Text(language, $"field.{field}"));
             WriteInt(writer, "settles", question.Settles);
             WriteInt(writer, "affects", question.Affects);
@@ -97,7 +98,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         if (match.Score is { } score)
         {
             WriteInt(writer, "score", score.Total);
-            writer.WritePropertyName("scoreBreakdown");
+            writer.WritePropertyName("scoreBreakdown", escape: false);
             writer.WriteStartObject();
             WriteInt(writer, "thematicFit", score.ThematicFit);
             WriteInt(writer, "amountFit", score.AmountFit);
@@ -108,7 +109,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
             WriteInt(writer, "total", score.Total);
             writer.WriteEndObject();
         }
-        writer.WritePropertyName("criteria");
+        writer.WritePropertyName("criteria", escape: false);
         writer.WriteStartArray();
         foreach (var criterion in match.Criteria)
         {
@@ -128,7 +129,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         {
             WriteRaw(writer, "amount", amount);
         }
-        writer.WritePropertyName("howToBecomeEligible");
+        writer.WritePropertyName("howToBecomeEligible", escape: false);
         writer.WriteStartArray();
         foreach (var fix in match.HowToBecomeEligible)
         {
@@ -140,9 +141,9 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         }
         writer.WriteEndArray();
         WriteDate(writer, "lastVerified", programme.LastVerified);
-        writer.WritePropertyName("stale");
+        writer.WritePropertyName("stale", escape: false);
         writer.WriteValue(match.Stale);
-        writer.WritePropertyName("unconfirmed");
+        writer.WritePropertyName("unconfirmed", escape: false);
         writer.WriteValue(match.HasUnconfirmed);
         if (Notice(match, language) is { } notice)
         {
@@ -193,7 +194,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         {
             WriteRaw(writer, "source", programme.Source(source));
         }
-        writer.WritePropertyName("unconfirmed");
+        writer.WritePropertyName("unconfirmed", escape: false);
         writer.WriteValue(criterion.Unconfirmed);
         writer.WriteEndObject();
     }
@@ -209,11 +210,11 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
     /// <summary>Parameters as plain JSON values: codes as strings, money as euros, dates as yyyy-MM-dd.</summary>
     private static void WriteParams(JsonWriter writer, Message message, JsonSerializer serializer)
     {
-        writer.WritePropertyName("params");
+        writer.WritePropertyName("params", escape: false);
         writer.WriteStartObject();
         foreach (var (name, value) in message.Params)
         {
-            writer.WritePropertyName(name);
+            writer.WritePropertyName(name, escape: false);
             WriteParam(writer, value, serializer);
         }
         writer.WriteEndObject();
@@ -257,29 +258,30 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
 
     private static void WriteRaw(JsonWriter writer, string name, string json)
     {
-        writer.WritePropertyName(name);
+        writer.WritePropertyName(name, escape: false);
         writer.WriteRawValue(json);
     }
 
     private static void WriteString(JsonWriter writer, string name, string value)
     {
-        writer.WritePropertyName(name);
+        writer.WritePropertyName(name, escape: false);
         writer.WriteValue(value);
     }
 
     private static void WriteInt(JsonWriter writer, string name, int value)
     {
-        writer.WritePropertyName(name);
+        writer.WritePropertyName(name, escape: false);
         writer.WriteValue(value);
     }
 
     private static void WriteDate(JsonWriter writer, string name, DateOnly date)
     {
-        writer.WritePropertyName(name);
+        writer.WritePropertyName(name, escape: false);
         writer.WriteValue(IsoDate(date));
     }
 
-    internal static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd: the round-trip format, which DateOnly writes without parsing a pattern.</summary>
+    internal static string IsoDate(DateOnly date) => date.ToString("O", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

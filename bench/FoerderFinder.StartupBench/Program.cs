@@ -230,6 +230,8 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
         responseBytes = Math.Round(bytes),
         results = Math.Round(results.Average(r => r.Results.Count), 1),
         allocatedBytes = allocated,
+        criteria = Math.Round(results.Average(r => r.Results.Sum(m => m.Criteria.Count)), 1),
+        sharedCriteria = Math.Round(results.Average(r => r.Results.Sum(m => m.Criteria.Count(c => c.SharedAcrossProfiles))), 1),
     }));
     return 0;
 }
