@@ -36,6 +36,10 @@ public class MatcherBenchmarks
     [Benchmark(Baseline = true, Description = "LowerBound")]
     public int LowerBound() => _lowerBound.Match(_profile, _asOf, _top).Eligible;
 
+    /// <summary>The first pass alone (no result explained): what a match allocates for the catalogue itself.</summary>
+    [Benchmark(Description = "Match_limit0")]
+    public MatchResult MatchLimit0() => Matcher.Match(_catalogue, _profile, new MatchOptions { AsOf = _asOf, Limit = 0 });
+
     [Benchmark(Description = "Match_limit10")]
     public MatchResult MatchLimit10() => Matcher.Match(_catalogue, _profile, new MatchOptions { AsOf = _asOf, Limit = 10 });
 
