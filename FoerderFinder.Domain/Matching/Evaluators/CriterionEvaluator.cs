@@ -49,8 +49,13 @@ public static class CriterionEvaluator
             return Build(criterion, ctx, outcome, lastVerified);
         }
         var shared = Shared.GetValue(criterion, _ => new CriterionResult?[SlotsPerCriterion]);
+        // The same criterion may serve a programme whose check date has since changed.
+        if (shared[slot] is { } kept && kept.Source?.Verified == (criterion.Source?.Verified ?? lastVerified))
+        {
+            return kept;
+        }
         // Two requests may build the same explanation at once; either copy serves.
-        return shared[slot] ??= Build(criterion, ctx, outcome, lastVerified) with { SharedAcrossProfiles = true };
+        return shared[slot] = Build(criterion, ctx, outcome, lastVerified) with { SharedAcrossProfiles = true };
     }
 
     /// <summary>

@@ -52,6 +52,19 @@ public sealed class SharedExplanationTests
         Assert.Equal(3_000L, ((Money)explained.Message.Params["requested"]).Eur);
     }
 
+    [Fact]
+    public void A_shared_explanation_carries_the_check_date_of_the_programme_asking()
+    {
+        var location = new ProjectLocationCriterion { AnyOf = [ProjectLocation.Germany], Source = new SourceRef { Url = "https://example.org/location" } };
+        var ctx = new MatchContext(new Profiles.Profile(), AsOf);
+
+        var earlier = CriterionEvaluator.Explain(location, ctx, new DateOnly(2026, 10, 1));
+        var later = CriterionEvaluator.Explain(location, ctx, new DateOnly(2026, 11, 1));
+
+        Assert.Equal(new DateOnly(2026, 10, 1), earlier.Source!.Verified);
+        Assert.Equal(new DateOnly(2026, 11, 1), later.Source!.Verified);
+    }
+
     private static string Describe(CriterionResult result) => string.Join(" | ",
         result.Kind,
         result.Outcome,
