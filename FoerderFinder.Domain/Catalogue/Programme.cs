@@ -13,6 +13,10 @@ public sealed record SourceRef
 {
     public required string Url { get; init; }
     public DateOnly? Verified { get; init; }
+
+    /// <summary>Dated: a fact not checked on its own was last checked with its whole programme.</summary>
+    public SourceRef CheckedNoLaterThan(DateOnly programmeVerified) =>
+        Verified is null ? this with { Verified = programmeVerified } : this;
 }
 
 public sealed record ProgrammeSource

@@ -305,10 +305,10 @@ public static class Matcher
         }
         DateOnly? nextDeadline = null, latestApplicationDate = null;
         var deadlineOutcome = Outcome.Unknown;
-        foreach (var criterion in programme.Criteria)
+        for (var k = 0; k < programme.Criteria.Count; k++)
         {
-            results.Add(CriterionEvaluator.Explain(criterion, ctx, programme.LastVerified));
-            if (criterion is DeadlineCriterion deadline)
+            results.Add(CriterionEvaluator.Explain(programme, k, ctx));
+            if (programme.Criteria[k] is DeadlineCriterion deadline)
             {
                 var deadlineFacts = DeadlineEvaluator.Facts(deadline, ctx);
                 nextDeadline = deadlineFacts.NextDeadline;

@@ -46,13 +46,10 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
     {
         var (result, language, mayBeStale) = answer!;
         writer.WriteStartObject();
-        writer.WritePropertyName("catalogueVersion", escape: false);
-        writer.WriteValue(result.CatalogueVersion);
-        writer.WritePropertyName("catalogueMayBeStale", escape: false);
-        writer.WriteValue(mayBeStale);
+        WriteString(writer, "catalogueVersion", result.CatalogueVersion);
+        WriteBool(writer, "catalogueMayBeStale", mayBeStale);
         WriteDate(writer, "asOf", result.AsOf);
-        writer.WritePropertyName("language", escape: false);
-        writer.WriteValue(EnumCodes.Of(language));
+        WriteString(writer, "language", EnumCodes.Of(language));
         writer.WritePropertyName("counts", escape: false);
         writer.WriteStartObject();
         WriteInt(writer, "eligible", result.EligibleCount);
@@ -71,10 +68,8 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
             var field = question.Field.Path();
             writer.WritePropertyName("nextQuestion", escape: false);
             writer.WriteStartObject();
-            writer.WritePropertyName("field", escape: false);
-            writer.WriteValue(field);
-            writer.WritePropertyName("label", escape: false);
-            writer.WriteValue(MessageCatalog.Text(language, $"field.{field}"));
+            WriteString(writer, "field", field);
+            WriteString(writer, "label", MessageCatalog.Text(language, $"field.{field}"));
             WriteInt(writer, "settles", question.Settles);
             WriteInt(writer, "affects", question.Affects);
             writer.WriteEndObject();
@@ -141,10 +136,8 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         }
         writer.WriteEndArray();
         WriteDate(writer, "lastVerified", programme.LastVerified);
-        writer.WritePropertyName("stale", escape: false);
-        writer.WriteValue(match.Stale);
-        writer.WritePropertyName("unconfirmed", escape: false);
-        writer.WriteValue(match.HasUnconfirmed);
+        WriteBool(writer, "stale", match.Stale);
+        WriteBool(writer, "unconfirmed", match.HasUnconfirmed);
         if (Notice(match, language) is { } notice)
         {
             WriteString(writer, "notice", notice);
@@ -194,8 +187,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         {
             WriteRaw(writer, "source", programme.Source(source));
         }
-        writer.WritePropertyName("unconfirmed", escape: false);
-        writer.WriteValue(criterion.Unconfirmed);
+        WriteBool(writer, "unconfirmed", criterion.Unconfirmed);
         writer.WriteEndObject();
     }
 
@@ -268,6 +260,12 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         writer.WriteValue(value);
     }
 
+    private static void WriteBool(JsonWriter writer, string name, bool value)
+    {
+        writer.WritePropertyName(name, escape: false);
+        writer.WriteValue(value);
+    }
+
     private static void WriteInt(JsonWriter writer, string name, int value)
     {
         writer.WritePropertyName(name, escape: false);
@@ -311,7 +309,7 @@ internal sealed class ProgrammeJson
     private static ProgrammeJson[] Create(Programme programme)
     {
         var sources = programme.Criteria
-            .Select(c => c.Source with { Verified = c.Source.Verified ?? programme.LastVerified })
+            .Select(c => c.Source.CheckedNoLaterThan(programme.LastVerified))
             .Append(new SourceRef { Url = programme.Url, Verified = programme.LastVerified })
             .Distinct()
             .ToDictionary(s => s, SourceJson);

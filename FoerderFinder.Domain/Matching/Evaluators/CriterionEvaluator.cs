@@ -33,29 +33,26 @@ public static class CriterionEvaluator
 
     private static readonly int OutcomeCount = Enum.GetValues<Outcome>().Length;
     private static readonly int SlotsPerCriterion = OutcomeCount * (1 + Enum.GetValues<OrganisationType>().Length);
-    private static readonly ConditionalWeakTable<Criterion, CriterionResult?[]> Shared = new();
+    private static readonly ConditionalWeakTable<Programme, CriterionResult?[]> Shared = new();
 
     /// <summary>
-    /// The outcome with its message and, for a fixable failure, what would fix it: only for results shown.
-    /// Most explanations say the same to every profile with the same outcome; those are built once per
-    /// catalogue and shared, so that answers can keep their rendering too.
+    /// The outcome of the programme's criterion at <paramref name="index"/> with its message and, for a
+    /// fixable failure, what would fix it: only for results shown. Most explanations say the same to
+    /// every profile with the same outcome; those are built once per programme and shared, so that
+    /// answers can keep their rendering too. A programme stands for one catalogue version and one check
+    /// date, so what is shared never outlives either.
     /// </summary>
-    /// <param name="lastVerified">The programme's last check, which dates a criterion not checked on its own.</param>
-    public static CriterionResult Explain(Criterion criterion, MatchContext ctx, DateOnly lastVerified)
+    public static CriterionResult Explain(Programme programme, int index, MatchContext ctx)
     {
+        var criterion = programme.Criteria[index];
         var outcome = Evaluate(criterion, ctx, out _);
         if (SharedSlot(criterion, ctx, outcome) is not { } slot)
         {
-            return Build(criterion, ctx, outcome, lastVerified);
+            return Build(criterion, ctx, outcome, programme.LastVerified);
         }
-        var shared = Shared.GetValue(criterion, _ => new CriterionResult?[SlotsPerCriterion]);
-        // The same criterion may serve a programme whose check date has since changed.
-        if (shared[slot] is { } kept && kept.Source?.Verified == (criterion.Source?.Verified ?? lastVerified))
-        {
-            return kept;
-        }
+        var shared = Shared.GetValue(programme, p => new CriterionResult?[p.Criteria.Count * SlotsPerCriterion]);
         // Two requests may build the same explanation at once; either copy serves.
-        return shared[slot] = Build(criterion, ctx, outcome, lastVerified) with { SharedAcrossProfiles = true };
+        return shared[index * SlotsPerCriterion + slot] ??= Build(criterion, ctx, outcome, programme.LastVerified) with { SharedAcrossProfiles = true };
     }
 
     /// <summary>
@@ -63,7 +60,7 @@ public static class CriterionEvaluator
     /// this type): the evaluators' Explain methods read nothing else from the profile in these cases.
     /// Null when the message carries the profile's own values (amounts, dates, years, countries).
     /// </summary>
-    internal static int? SharedSlot(Criterion criterion, MatchContext ctx, Outcome outcome)
+    private static int? SharedSlot(Criterion criterion, MatchContext ctx, Outcome outcome)
     {
         var byOutcome = (int)outcome;
         return criterion switch
@@ -81,7 +78,7 @@ public static class CriterionEvaluator
         };
     }
 
-    internal static CriterionResult Build(Criterion criterion, MatchContext ctx, Outcome outcome, DateOnly lastVerified)
+    private static CriterionResult Build(Criterion criterion, MatchContext ctx, Outcome outcome, DateOnly programmeVerified)
     {
         var (message, fix) = criterion switch
         {
@@ -104,7 +101,7 @@ public static class CriterionEvaluator
             DeadlineCriterion c => DeadlineEvaluator.Explain(c, ctx, outcome),
             _ => throw new NotSupportedException($"No evaluator for {criterion.GetType().Name}."),
         };
-        var source = criterion.Source is { Verified: null } undated ? undated with { Verified = lastVerified } : criterion.Source;
-        return new CriterionResult(Catalogue.CriterionJsonConverter.KindName(criterion.Kind), outcome, message, source, criterion.Unconfirmed, fix);
+        return new CriterionResult(Catalogue.CriterionJsonConverter.KindName(criterion.Kind), outcome, message,
+            criterion.Source?.CheckedNoLaterThan(programmeVerified), criterion.Unconfirmed, fix);
     }
 }

@@ -31,7 +31,7 @@ public static class TestCatalogue
     }
 
     public static CriterionResult Explain(Criterion criterion, Profile profile, DateOnly? asOf = null) =>
-        CriterionEvaluator.Explain(criterion, new MatchContext(profile, asOf ?? AsOf), lastVerified: AsOf);
+        CriterionEvaluator.Explain(ProgrammeBuilder.Programme("explained").With(criterion).Verified(AsOf).Build(), 0, new MatchContext(profile, asOf ?? AsOf));
 
     /// <summary>catalogue/programmes.json of this checkout.</summary>
     public static string ShippedCatalogue => Path.Combine(RepositoryRoot(), "catalogue", "programmes.json");
