@@ -19,27 +19,12 @@ public sealed record FunctionEndpoint(string Name, string Route, IReadOnlyList<s
 /// </summary>
 public static class FunctionEndpoints
 {
-    public static IReadOnlyList<FunctionEndpoint> Discover(Assembly assembly, string routePrefix)
-    {
-        var endpoints = new List<FunctionEndpoint>();
-        foreach (var type in assembly.GetExportedTypes())
+    public static IReadOnlyList<FunctionEndpoint> Discover(Assembly assembly, string routePrefix) =>
+        [.. HttpTriggers.Find(assembly).Select(f =>
         {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var function = method.GetCustomAttribute<FunctionAttribute>();
-                var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null);
-                if (function is null || trigger is null)
-                {
-                    continue;
-                }
-                var route = trigger.Route ?? function.Name;
-                var full = string.IsNullOrEmpty(routePrefix) ? route : $"{routePrefix.Trim('/')}/{route}";
-                endpoints.Add(new FunctionEndpoint(function.Name, "/" + full.TrimStart('/'),
-                    (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToList(), trigger.AuthLevel, method));
-            }
-        }
-        return endpoints;
-    }
+            var full = string.IsNullOrEmpty(routePrefix) ? f.Route : $"{routePrefix.Trim('/')}/{f.Route}";
+            return new FunctionEndpoint(f.Name, "/" + full.TrimStart('/'), f.Methods, f.AuthLevel, f.Method);
+        })];
 
     /// <summary>host.json's extensions.http.routePrefix; "api" when absent, as in the Functions host.</summary>
     public static string ReadRoutePrefix(string hostJsonPath)

@@ -1,8 +1,6 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
-using Microsoft.Azure.Functions.Worker;
 
 namespace FoerderFinder.Functions.Api;
 
@@ -26,12 +24,8 @@ public static class ApiRoutes
     }
 
     private static IReadOnlyList<(TemplateMatcher, IReadOnlyList<string>)> Discover() =>
-        typeof(ApiRoutes).Assembly.GetExportedTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
-            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
-            .Select(m => m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null))
-            .Where(t => t?.Route is { } route && route.StartsWith("api/", StringComparison.Ordinal))
-            .Select(t => (new TemplateMatcher(TemplateParser.Parse(t!.Route!), new RouteValueDictionary()),
-                (IReadOnlyList<string>)(t.Methods ?? []).Select(m => m.ToUpperInvariant()).ToList()))
+        HttpTriggers.Find(typeof(ApiRoutes).Assembly)
+            .Where(f => f.Route.StartsWith("api/", StringComparison.Ordinal))
+            .Select(f => (new TemplateMatcher(TemplateParser.Parse(f.Route), new RouteValueDictionary()), f.Methods))
             .ToList();
 }

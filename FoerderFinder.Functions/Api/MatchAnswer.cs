@@ -20,6 +20,9 @@ public sealed record MatchRequest
     public DateOnly? AsOf { get; init; }
     public int? Limit { get; init; }
     public bool? IncludeNotEligible { get; init; }
+
+    /// <summary>The profile asked about; a part left out is a part with nothing known.</summary>
+    public Profile ToProfile() => new() { Organisation = Organisation ?? new(), Project = Project ?? new() };
 }
 
 /// <summary>

@@ -26,16 +26,24 @@ public sealed class PooledJsonOutputFormatter : TextOutputFormatter
 
     public override async Task WriteResponseBodyAsync(OutputFormatterWriteContext context, Encoding selectedEncoding)
     {
-        using var body = new PooledBufferStream();
-        await using (var text = new HttpResponseStreamWriter(body, selectedEncoding, 16 * 1024, ArrayPool<byte>.Shared, ArrayPool<char>.Shared))
-        {
-            using var json = new JsonTextWriter(text) { ArrayPool = CharPool.Instance, CloseOutput = false, AutoCompleteOnClose = false };
-            serializer.Serialize(json, context.Object, context.ObjectType);
-            json.Flush();
-        }
+        using var body = Render(serializer, context.Object, context.ObjectType, selectedEncoding);
         var response = context.HttpContext.Response;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body.WrittenMemory, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>An answer's bytes as this formatter sends them, in pooled memory that is returned when disposed.</summary>
+    public static PooledBufferStream Render(JsonSerializer serializer, object? value, Type? type, Encoding encoding)
+    {
+        var body = new PooledBufferStream();
+        // Disposing the text writer flushes it into memory, not to the network: nothing here blocks.
+        using (var text = new HttpResponseStreamWriter(body, encoding, 16 * 1024, ArrayPool<byte>.Shared, ArrayPool<char>.Shared))
+        {
+            using var json = new JsonTextWriter(text) { ArrayPool = CharPool.Instance, CloseOutput = false, AutoCompleteOnClose = false };
+            serializer.Serialize(json, value, type);
+            json.Flush();
+        }
+        return body;
     }
 
     private sealed class CharPool : IArrayPool<char>
@@ -54,7 +62,7 @@ public sealed class PooledJsonOutputFormatter : TextOutputFormatter
     }
 
     /// <summary>A write-only stream over rented arrays, returned when disposed.</summary>
-    private sealed class PooledBufferStream : Stream
+    public sealed class PooledBufferStream : Stream
     {
         // Room for a typical match answer (20 results with their reasons), so it is rarely copied to grow.
         private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);

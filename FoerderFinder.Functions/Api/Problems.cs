@@ -55,6 +55,9 @@ public static class Problems
         Result(StatusCodes.Status428PreconditionRequired, "if-match-required", "If-Match is required.",
             $"Programme {id} exists. Send its ETag in If-Match so that no one else's change is overwritten.");
 
+    public static ObjectResult MethodNotAllowed(string detail) =>
+        Result(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.", detail);
+
     public static ObjectResult Conflict(string detail) =>
         Result(StatusCodes.Status409Conflict, "write-conflict", "Too many changes at once.", detail);
 

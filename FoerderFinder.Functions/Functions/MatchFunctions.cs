@@ -29,7 +29,7 @@ public sealed class MatchFunctions(CatalogueCache catalogue, TimeProvider clock)
         }
         var input = body.Value!;
         var asOf = input.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var profile = new Profile { Organisation = input.Organisation ?? new(), Project = input.Project ?? new() };
+        var profile = input.ToProfile();
         var errors = ProfileValidator.Validate(profile, asOf).ToList();
         if (input.Limit is < 1 or > MaxLimit)
         {

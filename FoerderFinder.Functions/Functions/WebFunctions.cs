@@ -96,26 +96,20 @@ public sealed partial class WebFunctions(WebOptions options)
             if (allowed.Count > 0)
             {
                 headers.Allow = string.Join(", ", allowed);
-                return Problems.Result(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.",
-                    $"{request.Path.Value} answers {string.Join(", ", allowed)}.");
+                return Problems.MethodNotAllowed($"{request.Path.Value} answers {string.Join(", ", allowed)}.");
             }
             return Problems.NotFound("There is no such API route. See GET /api/profile-schema and the README for the routes.");
         }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             headers.Allow = "GET, HEAD";
-            return Problems.Result(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.", "The web form's files can only be read (GET).");
+            return Problems.MethodNotAllowed("The web form's files can only be read (GET).");
         }
         if (requested.Length == 0)
         {
             requested = IndexFile;
         }
-        if (!TryResolve(requested, out var file, out var extension))
-        {
-            return Problems.NotFound("There is no such page.");
-        }
-        var cached = Load(file);
-        if (cached is null)
+        if (!TryResolve(requested, out var file, out var extension) || Load(file) is not { } cached)
         {
             return Problems.NotFound("There is no such page.");
         }
@@ -192,18 +186,19 @@ public sealed partial class WebFunctions(WebOptions options)
         {
             return null;
         }
-        if (Files.TryGetValue(file, out var cached) && cached.LastWriteUtc == info.LastWriteTimeUtc && cached.Content.Length == info.Length)
+        var lastModified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        if (Files.TryGetValue(file, out var cached) && cached.LastModified == lastModified && cached.Content.Length == info.Length)
         {
             return cached;
         }
         var content = File.ReadAllBytes(file);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..16];
-        cached = new CachedFile(content, new EntityTagHeaderValue($"\"{hash}\""), info.LastWriteTimeUtc, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+        cached = new CachedFile(content, new EntityTagHeaderValue($"\"{hash}\""), lastModified);
         Files[file] = cached;
         return cached;
     }
 
-    private sealed record CachedFile(byte[] Content, EntityTagHeaderValue ETag, DateTime LastWriteUtc, DateTimeOffset LastModified);
+    private sealed record CachedFile(byte[] Content, EntityTagHeaderValue ETag, DateTimeOffset LastModified);
 
     // Segments of letters, digits, '_', '-' and '.', separated by single slashes; no leading slash.
     [GeneratedRegex(@"^[A-Za-z0-9_\-.]+(/[A-Za-z0-9_\-.]+)*$")]

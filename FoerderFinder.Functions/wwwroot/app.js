@@ -15,6 +15,9 @@
     "organisation.type", "organisation.state", "organisation.municipality", "project.location",
     "project.themes", "project.requestedAmountEur", "organisation.charitable", "organisation.migrantLed",
   ];
+  // Verdicts and outcomes share their symbols: yes, open, no.
+  var SYMBOLS = { eligible: "✓", met: "✓", needs_information: "?", unknown: "?", not_eligible: "✗", not_met: "✗" };
+
   var VISIBLE_IF = {
     "project.countries": function (p) { return p.project.location === "abroad"; },
     "project.state": function (p) { return p.project.location !== "abroad"; },
@@ -372,18 +375,19 @@
   }
 
   function readForm() {
-    var profile = emptyProfile();
-    Object.keys(state.controls).forEach(function (path) {
-      setPath(profile, path, state.controls[path].read());
-    });
+    return withoutHidden(readFormRaw());
+  }
+
+  /** Answers to questions the form does not show (a project's countries when it takes place in Germany) are not sent. */
+  function withoutHidden(profile) {
     Object.keys(VISIBLE_IF).forEach(function (path) {
       if (!VISIBLE_IF[path](profile)) { setPath(profile, path, undefined); }
     });
     return profile;
   }
 
-  function updateVisibility() {
-    var profile = readFormRaw();
+  function updateVisibility(profile) {
+    profile = profile || readFormRaw();
     Object.keys(VISIBLE_IF).forEach(function (path) {
       if (state.controls[path]) { state.controls[path].element.hidden = !VISIBLE_IF[path](profile); }
     });
@@ -396,8 +400,9 @@
   }
 
   function onFormChanged() {
-    updateVisibility();
-    state.profile = readForm();
+    var profile = readFormRaw();
+    updateVisibility(profile);
+    state.profile = withoutHidden(profile);
     clearErrors();
     forgetSharedLink();
     save();
@@ -468,10 +473,6 @@
     return { profile: any ? profile : null, lang: params.get("lang") };
   }
 
-  function shareUrl() {
-    return window.location.origin + window.location.pathname + "#" + profileToFragment();
-  }
-
   function forgetSharedLink() {
     if (window.location.hash) {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
@@ -480,8 +481,9 @@
   }
 
   function share() {
-    var url = shareUrl();
-    window.history.replaceState(null, "", window.location.pathname + window.location.search + "#" + profileToFragment());
+    var fragment = "#" + profileToFragment();
+    var url = window.location.origin + window.location.pathname + fragment;
+    window.history.replaceState(null, "", window.location.pathname + window.location.search + fragment);
     var box = $("#share-box");
     var input = $("#share-link");
     box.hidden = false;
@@ -609,11 +611,11 @@
   function renderResult(result) {
     var headingId = "programme-" + result.programmeId;
     var pinned = embed.pin.indexOf(result.programmeId) >= 0;
-    var icon = { eligible: "✓", needs_information: "?", not_eligible: "✗" }[result.verdict] || "";
+    var icon = SYMBOLS[result.verdict] || "";
     var newTab = embed.embedded;
-    var counts = { met: 0, unknown: 0, notMet: 0 };
+    var outcomes = { met: 0, unknown: 0, notMet: 0 };
     result.criteria.forEach(function (c) {
-      if (c.outcome === "met") { counts.met++; } else if (c.outcome === "not_met") { counts.notMet++; } else { counts.unknown++; }
+      if (c.outcome === "met") { outcomes.met++; } else if (c.outcome === "not_met") { outcomes.notMet++; } else { outcomes.unknown++; }
     });
 
     var facts = [];
@@ -630,7 +632,7 @@
         ? externalLink(c.source.url, t("source"), newTab)
         : null;
       return h("li", { className: "reason " + c.outcome, "data-outcome": c.outcome },
-        h("span", { className: "icon", "aria-hidden": "true", text: c.outcome === "met" ? "✓" : c.outcome === "not_met" ? "✗" : "?" }),
+        h("span", { className: "icon", "aria-hidden": "true", text: SYMBOLS[c.outcome] || SYMBOLS.unknown }),
         h("span", {}, h("span", { className: "sr-only", text: t("outcome." + c.outcome) + " " }), c.message, sourceLink ? " " : null, sourceLink));
     });
 
@@ -650,7 +652,7 @@
             h("ul", {}, result.howToBecomeEligible.map(function (m) { return h("li", { text: m.text }); })))
           : null,
         h("details", { className: "reasons" },
-          h("summary", { text: t("reasons", counts) }),
+          h("summary", { text: t("reasons", outcomes) }),
           h("ul", {}, reasons)),
         result.checkYourself.length
           ? h("div", { className: "check-yourself" }, h("h4", { text: t("checkYourself") }),

@@ -193,8 +193,6 @@ public sealed class LowerBoundMatcher
         _deadlineDates = deadlineDates.ToArray();
     }
 
-    public int Count => _programmes.Length;
-
     /// <summary>Verdict counts, next-question counts and the top <paramref name="top"/> programme indices, best first.</summary>
     public Summary Match(Profile profile, DateOnly asOf, Span<int> top)
     {

@@ -14,13 +14,14 @@ switch (args.FirstOrDefault())
         {
             var size = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
             var programmes = SyntheticCatalogue.Create(size);
-            var errors = ProgrammeValidator.ValidateCatalogue(new CatalogueDocument { Programmes = programmes });
+            var document = new CatalogueDocument { Programmes = programmes };
+            var errors = ProgrammeValidator.ValidateCatalogue(document);
             if (errors.Count > 0)
             {
                 Console.Error.WriteLine("The synthetic catalogue is invalid: " + string.Join("; ", errors.Take(5).Select(e => $"{e.Field}: {e.Message}")));
                 return 1;
             }
-            File.WriteAllText(args[2], FoerderFinderJson.Serialize(new CatalogueDocument { Schema = "../../catalogue/programme.schema.json", Programmes = programmes }));
+            File.WriteAllText(args[2], FoerderFinderJson.Serialize(document));
             Console.WriteLine($"Wrote {size} programmes to {args[2]}.");
             if (args.Length > 3)
             {
@@ -38,7 +39,7 @@ switch (args.FirstOrDefault())
         }
     case "verify":
         var randomProfiles = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-        foreach (var size in new[] { 67, 100, 1_000, 10_000 })
+        foreach (var size in new[] { SyntheticCatalogue.RealProgrammes.Count, 100, 1_000, 10_000 })
         {
             var catalogue = SyntheticCatalogue.Snapshot(size);
             var lowerBound = new LowerBoundMatcher(catalogue.Programmes);
@@ -54,7 +55,7 @@ switch (args.FirstOrDefault())
                 .Select(r => $"{r.EligibleCount}/{r.NeedsInformationCount}/{r.NotEligibleCount}");
             Console.WriteLine($"{size,6} programmes, eligible/open/not per profile: {string.Join("  ", counts)}");
         }
-        Console.WriteLine($"The lower bound agrees with the matcher for {BenchProfiles.All.Count} bench profiles and {randomProfiles} random ones on 67 to 10,000 programmes.");
+        Console.WriteLine($"The lower bound agrees with the matcher for {BenchProfiles.All.Count} bench profiles and {randomProfiles} random ones on {SyntheticCatalogue.RealProgrammes.Count} to 10,000 programmes.");
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(MatcherBenchmarks).Assembly).Run(args);

@@ -26,11 +26,11 @@ public static class SyntheticCatalogue
 
     public static IReadOnlyList<Programme> RealProgrammes => Real.Value;
 
-    public static IReadOnlyList<Programme> Create(int size, int seed = 20261124)
+    public static IReadOnlyList<Programme> Create(int size)
     {
         var real = Real.Value;
         var pools = Pools.Instance;
-        var random = new Random(seed);
+        var random = new Random(20261124);
         var programmes = new List<Programme>(size);
         for (var i = 0; i < size; i++)
         {

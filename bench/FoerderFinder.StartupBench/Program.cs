@@ -28,7 +28,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|load|coldstart ... (see Program.cs)");
+    Console.Error.WriteLine("usage: seed|load|coldstart|requestcost ... (see Program.cs)");
     return 2;
 }
 
@@ -175,13 +175,13 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
     var catalogue = new CatalogueSnapshot("bench", CatalogueFile.Load(catalogueFile).Document!.Programmes);
     var bodies = File.ReadLines(requestsFile).Where(l => l.Trim().Length > 0).ToArray();
     var requests = bodies.Select(b => FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b))).ToArray();
-    var profiles = requests.Select(r => new FoerderFinder.Domain.Profiles.Profile { Organisation = r.Organisation ?? new(), Project = r.Project ?? new() }).ToArray();
-    var options = requests.Select(r => new FoerderFinder.Domain.Matching.MatchOptions { AsOf = r.AsOf!.Value, Limit = r.Limit ?? 20 }).ToArray();
+    var profiles = requests.Select(r => r.ToProfile()).ToArray();
+    var options = requests.Select(r => new FoerderFinder.Domain.Matching.MatchOptions { AsOf = r.AsOf!.Value, Limit = r.Limit ?? FoerderFinder.Functions.Functions.MatchFunctions.DefaultLimit }).ToArray();
     var results = profiles.Select((p, i) => FoerderFinder.Domain.Matching.Matcher.Match(catalogue, p, options[i])).ToArray();
     var languages = requests.Select(r => r.Language ?? FoerderFinder.Domain.Vocabulary.Language.De).ToArray();
     var answers = results.Select((r, i) => new FoerderFinder.Functions.Api.MatchAnswer(r, languages[i], false)).ToArray();
     // The HTTP host's serializer settings (MVC's, configured by AddFoerderFinder).
-    var serializer = JsonSerializer.Create(FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()));
+    var serializer = FoerderFinder.Domain.Json.FoerderFinderJson.Serializer;
     var utf8 = new UTF8Encoding(false);
 
     var allocated = new Dictionary<string, double>();
@@ -207,18 +207,19 @@ static int RequestCost(string catalogueFile, string requestsFile, double seconds
     var parse = PerRequest("parse", () => { foreach (var b in bodies) { FoerderFinder.Domain.Json.FoerderFinderJson.Deserialize<FoerderFinder.Functions.Api.MatchRequest>(new StringReader(b)); } });
     var firstPass = PerRequest("firstPass", () => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i] with { Limit = 0 }); } });
     var match = PerRequest("match", () => { for (var i = 0; i < profiles.Length; i++) { FoerderFinder.Domain.Matching.Matcher.Match(catalogue, profiles[i], options[i]); } });
-    // Messages rendered in the answer's language, written as JSON and encoded as UTF-8 through pooled buffers, as the host does.
+    // Messages rendered in the answer's language, written as JSON and encoded as UTF-8 by the host's own formatter.
     var write = PerRequest("write", () =>
     {
         foreach (var answer in answers)
         {
-            using var text = new Microsoft.AspNetCore.WebUtilities.HttpResponseStreamWriter(
-                Stream.Null, utf8, 16 * 1024, System.Buffers.ArrayPool<byte>.Shared, System.Buffers.ArrayPool<char>.Shared);
-            using var json = new JsonTextWriter(text);
-            serializer.Serialize(json, answer);
+            using var body = FoerderFinder.Functions.Api.PooledJsonOutputFormatter.Render(serializer, answer, typeof(FoerderFinder.Functions.Api.MatchAnswer), utf8);
         }
     });
-    var bytes = answers.Average(a => utf8.GetByteCount(JsonConvert.SerializeObject(a, FoerderFinder.Domain.Json.FoerderFinderJson.ConfigureAll(new JsonSerializerSettings()))));
+    var bytes = answers.Average(a =>
+    {
+        using var body = FoerderFinder.Functions.Api.PooledJsonOutputFormatter.Render(serializer, a, typeof(FoerderFinder.Functions.Api.MatchAnswer), utf8);
+        return body.Length;
+    });
     Console.WriteLine(JsonConvert.SerializeObject(new
     {
         programmes = catalogue.Count,

@@ -36,7 +36,8 @@ host_pid=$!
 pids+=($host_pid)
 wait_port "$host_port"
 base="http://127.0.0.1:$host_port"
-seeded() { node -e "fetch('$base/api/health').then(r => r.text()).then(t => process.exit(t.includes('\"programmes\":67') ? 0 : 1), () => process.exit(1))"; }
+expected=$(node -e "console.log(require('./catalogue/programmes.json').programmes.length)")
+seeded() { node -e "fetch('$base/api/health').then(r => r.json()).then(h => process.exit(h.catalogue.programmes === $expected ? 0 : 1), () => process.exit(1))"; }
 for _ in $(seq 1 300); do
   seeded && break
   sleep 0.1

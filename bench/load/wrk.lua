@@ -37,7 +37,7 @@ function request()
   return requests[i]
 end
 
-function done(summary, latency, requests)
+function done(summary, latency)
   local errors = summary.errors
   io.write(string.format(
     '{"requests":%d,"durationUs":%d,"bytes":%d,"rps":%.1f,"latencyUs":{"mean":%.1f,"p50":%d,"p90":%d,"p99":%d,"max":%d},' ..

@@ -27,14 +27,12 @@ for (const l of laender) {
   regions.set(l.code, { id: l.code, level: 'land', laender: [l.code], ags: [] });
 }
 const municipalities = referenceData('municipalities.json').municipalities;
-const municipalityByAgs = new Map(municipalities.map((m) => [m.ags, m]));
 const byName = new Map();
 for (const m of municipalities) {
   const key = normaliseName(m.name);
   byName.set(key, byName.has(key) ? null : m);
 }
 const dac = new Map(referenceData('dac-list.json').recipients.map((r) => [r.code, r]));
-const themeCodes = referenceData('themes.json').themes.map((t) => t.code);
 
 function normaliseName(name) {
   let lower = name.trim().toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
@@ -342,4 +340,4 @@ async function match(built, request, limit) {
   };
 }
 
-module.exports = { buildEngine, match, themeCodes };
+module.exports = { buildEngine, match };

@@ -1,3 +1,5 @@
+using FoerderFinder.Domain.Tests.TestSupport;
+
 namespace FoerderFinder.Catalogue.Tests;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace FoerderFinder.Catalogue.Tests;
 /// </summary>
 public static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string CatalogueFile => Path.Combine(Root, "catalogue", "programmes.json");
 
@@ -21,18 +23,6 @@ public static class Repo
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
     public static string ResearchFile { get; } = FindResearch();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FoerderFinder.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("FoerderFinder.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static string FindResearch()
     {

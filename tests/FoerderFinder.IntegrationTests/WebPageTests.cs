@@ -135,17 +135,4 @@ public sealed class WebPageTests(AzuriteFixture azurite)
         Http.AssertProblem(postToPage, 405, await postToPage.ReadJsonAsync());
         Assert.False(health.Headers.Contains("Content-Security-Policy"));
     }
-
-    [Fact]
-    public async Task The_functions_metadata_declares_the_page_as_an_anonymous_catch_all()
-    {
-        var metadata = JArray.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
-
-        var web = metadata.Single(f => (string)f["name"]! == "Web");
-        var trigger = web["bindings"]!.Single(b => (string)b["type"]! == "httpTrigger");
-
-        Assert.Equal("{*path}", (string)trigger["route"]!);
-        Assert.Equal("Anonymous", (string)trigger["authLevel"]!);
-        Assert.Contains("get", trigger["methods"]!.Select(m => (string)m!));
-    }
 }

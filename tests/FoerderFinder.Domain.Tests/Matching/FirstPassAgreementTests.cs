@@ -149,16 +149,5 @@ public sealed class FirstPassAgreementTests
         return true;
     }
 
-    private static IReadOnlyList<Programme> LoadCatalogue()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "catalogue", "programmes.json");
-            if (File.Exists(Path.Combine(dir.FullName, "FoerderFinder.sln")) && File.Exists(file))
-            {
-                return CatalogueFile.Load(file).Document!.Programmes;
-            }
-        }
-        throw new InvalidOperationException("catalogue/programmes.json not found above " + AppContext.BaseDirectory);
-    }
+    private static IReadOnlyList<Programme> LoadCatalogue() => CatalogueFile.Load(TestCatalogue.ShippedCatalogue).Document!.Programmes;
 }

@@ -49,15 +49,13 @@ public static class Rule
 
     public static DeadlineCriterion Deadline(DeadlineSchedule schedule) => new() { Schedule = schedule, Source = Source };
 
-    public static DeadlineCriterion Rolling(params LeadTime[] leadTimes) =>
-        Deadline(new DeadlineSchedule { Type = DeadlineType.Rolling, LeadTimes = leadTimes });
+    public static DeadlineCriterion Rolling(params LeadTime[] leadTimes) => Deadline(Schedules.Rolling(leadTimes));
 
     public static DeadlineCriterion Annual(params string[] dates) => Deadline(Schedules.Annual(dates));
 
-    public static DeadlineCriterion OneOff(params string[] dates) => Deadline(new DeadlineSchedule { Type = DeadlineType.OneOff, Dates = dates });
+    public static DeadlineCriterion OneOff(params string[] dates) => Deadline(Schedules.OneOff(dates));
 
-    public static DeadlineCriterion Call(CallStatus? status, params string[] dates) =>
-        Deadline(new DeadlineSchedule { Type = DeadlineType.Call, Call = status, Dates = dates });
+    public static DeadlineCriterion Call(CallStatus? status, params string[] dates) => Deadline(Schedules.Call(status, dates));
 
     /// <summary>One instance of every criterion kind, for tests that must cover them all.</summary>
     public static IReadOnlyList<Criterion> OneOfEachKind() =>
@@ -78,7 +76,7 @@ public static class Rule
         PartnerCooperation(2),
         Theme("integration"),
         StartWindow(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)),
-        Rolling(new LeadTime { MaxAmountEur = 5_000, Weeks = 6 }, new LeadTime { Weeks = 8 }),
+        Deadline(Schedules.EngagiertRolling()),
     ];
 }
 

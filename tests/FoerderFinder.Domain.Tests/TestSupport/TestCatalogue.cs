@@ -34,17 +34,7 @@ public static class TestCatalogue
         CriterionEvaluator.Explain(ProgrammeBuilder.Programme("explained").With(criterion).Verified(AsOf).Build(), 0, new MatchContext(profile, asOf ?? AsOf));
 
     /// <summary>catalogue/programmes.json of this checkout.</summary>
-    public static string ShippedCatalogue => Path.Combine(RepositoryRoot(), "catalogue", "programmes.json");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FoerderFinder.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("FoerderFinder.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string ShippedCatalogue => Path.Combine(RepositoryRoot.Path, "catalogue", "programmes.json");
 }
 
 /// <summary>Profiles in one line: <c>TestProfiles.MuensterMso() with { ... }</c>.</summary>
