@@ -32,7 +32,7 @@ public static class CriterionEvaluator
     };
 
     private static readonly int OutcomeCount = Enum.GetValues<Outcome>().Length;
-    private static readonly int SlotsPerCriterion = OutcomeCount * (1 + Enum.GetValues<OrganisationType>().Length);
+    private static readonly int VariantsPerOutcome = 1 + Enum.GetValues<OrganisationType>().Length;
     private static readonly ConditionalWeakTable<Programme, CriterionResult?[]> Shared = new();
 
     /// <summary>
@@ -46,34 +46,40 @@ public static class CriterionEvaluator
     {
         var criterion = programme.Criteria[index];
         var outcome = Evaluate(criterion, ctx, out _);
-        if (SharedSlot(criterion, ctx, outcome) is not { } slot)
+        if (SharedVariant(criterion, ctx, outcome) is not { } variant)
         {
             return Build(criterion, ctx, outcome, programme.LastVerified);
         }
-        var shared = Shared.GetValue(programme, p => new CriterionResult?[p.Criteria.Count * SlotsPerCriterion]);
+        var shared = Shared.GetValue(programme, p => new CriterionResult?[p.Criteria.Count * OutcomeCount * VariantsPerOutcome]);
+        var slot = (index * VariantsPerOutcome + variant) * OutcomeCount + (int)outcome;
         // Two requests may build the same explanation at once; either copy serves.
-        return shared[index * SlotsPerCriterion + slot] ??= Build(criterion, ctx, outcome, programme.LastVerified) with { SharedAcrossProfiles = true };
+        return shared[slot] ??= Build(criterion, ctx, outcome, programme.LastVerified) with { SharedAcrossProfiles = true };
     }
 
     /// <summary>
-    /// Where the explanation is the same for every profile with this outcome (and, for applicant types,
-    /// this type): the evaluators' Explain methods read nothing else from the profile in these cases.
-    /// Null when the message carries the profile's own values (amounts, dates, years, countries).
+    /// Which of a criterion's explanations for this outcome the profile gets, where every profile that
+    /// gets it reads the same words: 0 for the usual one, 1 for the other case a kind words differently
+    /// (a project abroad, a project in Germany), 1 + the type where the message names the applicant type.
+    /// Null when the message carries the profile's own values (amounts, dates, years, countries), or a
+    /// date counted from the day asked.
     /// </summary>
-    private static int? SharedSlot(Criterion criterion, MatchContext ctx, Outcome outcome)
+    private static int? SharedVariant(Criterion criterion, MatchContext ctx, Outcome outcome)
     {
-        var byOutcome = (int)outcome;
+        var project = ctx.Project;
+        var type = ctx.Organisation.Type;
         return criterion switch
         {
             ApplicantSeatCriterion or ProjectLocationCriterion or ThemeCriterion
-                or MigrantLedCriterion or VolunteerRunCriterion or FirstTimeApplicantCriterion => byOutcome,
-            ProjectRegionCriterion => ctx.Project.Location == ProjectLocation.Abroad ? null : byOutcome,
-            ProjectCountryCriterion => ctx.Project.Location == ProjectLocation.Germany || outcome == Outcome.NotMet ? null : byOutcome,
-            CharitableCriterion c => ctx.Organisation.Type is { } type && c.ExceptFor.Contains(type) ? null : byOutcome,
-            PartnerCooperationCriterion or OrganisationAgeCriterion => outcome == Outcome.Unknown ? byOutcome : null,
-            ApplicantTypeCriterion => outcome == Outcome.Unknown || ctx.Organisation.Type is not { } type
-                ? byOutcome
-                : byOutcome + OutcomeCount * (1 + (int)type),
+                or MigrantLedCriterion or VolunteerRunCriterion or FirstTimeApplicantCriterion => 0,
+            ProjectRegionCriterion => project.Location == ProjectLocation.Abroad ? 1 : 0,
+            ProjectCountryCriterion => project.Location == ProjectLocation.Germany ? 1 : outcome == Outcome.NotMet ? null : 0,
+            ApplicantTypeCriterion => outcome == Outcome.Unknown || type is null ? 0 : 1 + (int)type,
+            CharitableCriterion c => type is { } t && c.ExceptFor.Contains(t) ? 1 + (int)t : 0,
+            PartnerCooperationCriterion or OrganisationAgeCriterion => outcome == Outcome.Unknown ? 0 : null,
+            AmountCriterion => project.RequestedAmountEur is null ? 0 : null,
+            OwnContributionCriterion => project.OwnContributionPercent is null ? 0 : null,
+            DurationCriterion or ProjectStartWindowCriterion => outcome == Outcome.NotMet ? null : 0,
+            DeadlineCriterion { Schedule: { Type: DeadlineType.Call, Call: not CallStatus.Open, LeadTimes.Count: <= 1 } } => 0,
             _ => null,
         };
     }

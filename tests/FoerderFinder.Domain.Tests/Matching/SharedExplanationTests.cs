@@ -28,7 +28,8 @@ public sealed class SharedExplanationTests
         var explained = 0;
         for (var i = 0; i < 300; i++)
         {
-            var ctx = new MatchContext(RandomProfiles.Next(random), AsOf);
+            // Days asked vary too: an explanation counting from the day asked must not be shared.
+            var ctx = new MatchContext(RandomProfiles.Next(random), AsOf.AddDays(random.Next(0, 730)));
             foreach (var programme in programmes)
             {
                 // A copy of the programme has nothing shared yet, so its explanations are built for this profile.
