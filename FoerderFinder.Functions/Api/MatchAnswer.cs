@@ -85,14 +85,9 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         var programme = match.Programme;
         var text = ProgrammeJson.Of(programme, language);
         writer.WriteStartObject();
-        WriteRaw(writer, "programmeId", text.Id);
-        WriteRaw(writer, "name", text.Name);
-        WriteRaw(writer, "purpose", text.Purpose);
-        WriteRaw(writer, "funder", text.Funder);
-        WriteRaw(writer, "url", text.Url);
-        var verdict = EnumCodes.Of(match.Verdict);
-        WriteString(writer, "verdict", verdict);
-        WriteString(writer, "verdictText", MessageCatalog.Text(language, $"verdict.{verdict}"));
+        // Members that never change together are written as one fragment, which the writer takes for the first one's value.
+        WriteRaw(writer, "programmeId", text.Identity);
+        WriteRaw(writer, "verdict", VerdictJson[(int)match.Verdict, (int)language]);
         if (match.Score is { } score)
         {
             WriteInt(writer, "score", score.Total);
@@ -150,6 +145,24 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
     }
 
     private static readonly int LanguageCount = Enum.GetValues<Language>().Length;
+
+    /// <summary>A verdict's code followed by its <c>verdictText</c> member, per verdict and language.</summary>
+    private static readonly string[,] VerdictJson = VerdictFragments();
+
+    private static string[,] VerdictFragments()
+    {
+        var fragments = new string[Enum.GetValues<Verdict>().Length, LanguageCount];
+        foreach (var verdict in Enum.GetValues<Verdict>())
+        {
+            foreach (var language in Enum.GetValues<Language>())
+            {
+                var code = EnumCodes.Of(verdict);
+                fragments[(int)verdict, (int)language] =
+                    $"{JsonConvert.ToString(code)},\"verdictText\":{JsonConvert.ToString(MessageCatalog.Text(language, $"verdict.{code}"))}";
+            }
+        }
+        return fragments;
+    }
     private static readonly ConditionalWeakTable<CriterionResult, string?[]> SharedCriteria = new();
 
     /// <summary>
@@ -293,11 +306,8 @@ internal sealed class ProgrammeJson
 {
     private static readonly ConditionalWeakTable<Programme, ProgrammeJson[]> ByProgramme = new();
 
-    public required string Id { get; init; }
-    public required string Name { get; init; }
-    public required string Purpose { get; init; }
-    public required string Funder { get; init; }
-    public required string Url { get; init; }
+    /// <summary>The id, then the members name, purpose, funder and url: a fragment written as programmeId's value.</summary>
+    public required string Identity { get; init; }
     public required string CheckYourself { get; init; }
     /// <summary>The programme's amount criterion as the answer's <c>amount</c>; null without one.</summary>
     public required string? Amount { get; init; }
@@ -314,20 +324,35 @@ internal sealed class ProgrammeJson
         var sources = programme.Criteria
             .Select(c => c.Source.CheckedNoLaterThan(programme.LastVerified))
             .Append(new SourceRef { Url = programme.Url, Verified = programme.LastVerified })
-            .Distinct()
-            .ToDictionary(s => s, SourceJson);
+            .DistinctBy(s => s, SameUrlString.Instance)
+            .ToDictionary(s => s, SourceJson, SameUrlString.Instance);
         var amount = programme.Criteria.OfType<AmountCriterion>().FirstOrDefault() is { } criterion ? AmountJson(criterion) : null;
         return [.. Enum.GetValues<Language>().Select(language => new ProgrammeJson
         {
-            Id = JsonConvert.ToString(programme.Id),
-            Name = JsonConvert.ToString(programme.Name.In(language)),
-            Purpose = JsonConvert.ToString(programme.Purpose.In(language)),
-            Funder = JsonConvert.ToString(programme.Funder),
-            Url = JsonConvert.ToString(programme.Url),
+            Identity = string.Concat(
+                JsonConvert.ToString(programme.Id),
+                ",\"name\":", JsonConvert.ToString(programme.Name.In(language)),
+                ",\"purpose\":", JsonConvert.ToString(programme.Purpose.In(language)),
+                ",\"funder\":", JsonConvert.ToString(programme.Funder),
+                ",\"url\":", JsonConvert.ToString(programme.Url)),
             CheckYourself = new JArray(programme.CheckYourself.Select(c => c.Text.In(language))).ToString(Formatting.None),
             Amount = amount,
             Sources = sources,
         })];
+    }
+
+    /// <summary>
+    /// Finds an explanation's source by the catalogue's own URL string instead of hashing its text: an
+    /// explanation copies its criterion's source, string and all. A source not found this way is
+    /// rendered afresh, and reads the same.
+    /// </summary>
+    private sealed class SameUrlString : IEqualityComparer<SourceRef>
+    {
+        public static readonly SameUrlString Instance = new();
+
+        public bool Equals(SourceRef? x, SourceRef? y) => ReferenceEquals(x?.Url, y?.Url) && x?.Verified == y?.Verified;
+
+        public int GetHashCode(SourceRef source) => HashCode.Combine(RuntimeHelpers.GetHashCode(source.Url), source.Verified);
     }
 
     private static string AmountJson(AmountCriterion amount)

@@ -243,6 +243,15 @@ public sealed class ResultRenderingTests
             Results = [.. result.Results.Select(m => m with { Criteria = [.. m.Criteria.Select(c => c with { SharedAcrossProfiles = false })] })],
         };
 
+        // Sources equal to the catalogue's but held in strings of their own, as a curated copy would have them.
+        var copiedSources = unshared with
+        {
+            Results = [.. unshared.Results.Select(m => m with
+            {
+                Criteria = [.. m.Criteria.Select(c => c with { Source = c.Source is { } s ? s with { Url = new string(s.Url.AsSpan()) } : null })],
+            })],
+        };
+
         var kept = FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(result, lang, false));
         var keptAgain = FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(result, lang, false));
         var fresh = FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(unshared, lang, false));
@@ -250,5 +259,6 @@ public sealed class ResultRenderingTests
         Assert.Contains(result.Results.SelectMany(m => m.Criteria), c => c.SharedAcrossProfiles);
         Assert.Equal(fresh, kept);
         Assert.Equal(fresh, keptAgain);
+        Assert.Equal(fresh, FoerderFinder.Domain.Json.FoerderFinderJson.Serialize(new FoerderFinder.Functions.Api.MatchAnswer(copiedSources, lang, false)));
     }
 }
