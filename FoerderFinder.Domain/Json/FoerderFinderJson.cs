@@ -51,7 +51,7 @@ public static class FoerderFinderJson
 
     public static T Deserialize<T>(TextReader reader)
     {
-        using var jsonReader = new JsonTextReader(reader) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None };
+        using var jsonReader = new JsonTextReader(reader) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None, ArrayPool = JsonCharPool.Instance };
         var value = Serializer.Deserialize<T>(jsonReader) ?? throw new JsonSerializationException("The document is empty.");
         if (jsonReader.Read() && jsonReader.TokenType != JsonToken.Comment)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using FoerderFinder.Domain.Json;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.WebUtilities;
 using Newtonsoft.Json;
@@ -39,26 +40,11 @@ public sealed class PooledJsonOutputFormatter : TextOutputFormatter
         // Disposing the text writer flushes it into memory, not to the network: nothing here blocks.
         using (var text = new HttpResponseStreamWriter(body, encoding, 16 * 1024, ArrayPool<byte>.Shared, ArrayPool<char>.Shared))
         {
-            using var json = new JsonTextWriter(text) { ArrayPool = CharPool.Instance, CloseOutput = false, AutoCompleteOnClose = false };
+            using var json = new JsonTextWriter(text) { ArrayPool = JsonCharPool.Instance, CloseOutput = false, AutoCompleteOnClose = false };
             serializer.Serialize(json, value, type);
             json.Flush();
         }
         return body;
-    }
-
-    private sealed class CharPool : IArrayPool<char>
-    {
-        public static readonly CharPool Instance = new();
-
-        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
-
-        public void Return(char[]? array)
-        {
-            if (array is not null)
-            {
-                ArrayPool<char>.Shared.Return(array);
-            }
-        }
     }
 
     /// <summary>A write-only stream over rented arrays, returned when disposed.</summary>
