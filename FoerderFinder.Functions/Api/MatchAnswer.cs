@@ -85,7 +85,7 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         var programme = match.Programme;
         var text = ProgrammeJson.Of(programme, language);
         writer.WriteStartObject();
-        // Members that never change together are written as one fragment, which the writer takes for the first one's value.
+        // Members fixed per programme, and a verdict with its text, are one fragment each: the writer takes it for the first member's value.
         WriteRaw(writer, "programmeId", text.Identity);
         WriteRaw(writer, "verdict", VerdictJson[(int)match.Verdict, (int)language]);
         if (match.Score is { } score)
@@ -154,15 +154,16 @@ public sealed class MatchAnswerJsonConverter : JsonConverter<MatchAnswer>
         var fragments = new string[Enum.GetValues<Verdict>().Length, LanguageCount];
         foreach (var verdict in Enum.GetValues<Verdict>())
         {
+            var code = EnumCodes.Of(verdict);
             foreach (var language in Enum.GetValues<Language>())
             {
-                var code = EnumCodes.Of(verdict);
                 fragments[(int)verdict, (int)language] =
                     $"{JsonConvert.ToString(code)},\"verdictText\":{JsonConvert.ToString(MessageCatalog.Text(language, $"verdict.{code}"))}";
             }
         }
         return fragments;
     }
+
     private static readonly ConditionalWeakTable<CriterionResult, string?[]> SharedCriteria = new();
 
     /// <summary>
@@ -324,7 +325,7 @@ internal sealed class ProgrammeJson
         var sources = programme.Criteria
             .Select(c => c.Source.CheckedNoLaterThan(programme.LastVerified))
             .Append(new SourceRef { Url = programme.Url, Verified = programme.LastVerified })
-            .DistinctBy(s => s, SameUrlString.Instance)
+            .Distinct(SameUrlString.Instance)
             .ToDictionary(s => s, SourceJson, SameUrlString.Instance);
         var amount = programme.Criteria.OfType<AmountCriterion>().FirstOrDefault() is { } criterion ? AmountJson(criterion) : null;
         return [.. Enum.GetValues<Language>().Select(language => new ProgrammeJson

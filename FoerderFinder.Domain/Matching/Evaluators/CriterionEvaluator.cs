@@ -60,8 +60,8 @@ public static class CriterionEvaluator
     /// Which of a criterion's explanations for this outcome the profile gets, where every profile that
     /// gets it reads the same words: 0 for the usual one, 1 for the other case a kind words differently
     /// (a project abroad, a project in Germany), 1 + the type where the message names the applicant type.
-    /// Null when the message carries the profile's own values (amounts, dates, years, countries), or a
-    /// date counted from the day asked.
+    /// Null when the message carries the profile's own values (amounts, dates, years, countries), a date
+    /// counted from the day asked, or a lead time chosen by the amount asked for.
     /// </summary>
     private static int? SharedVariant(Criterion criterion, MatchContext ctx, Outcome outcome)
     {
