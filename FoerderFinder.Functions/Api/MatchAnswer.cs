@@ -312,7 +312,7 @@ internal sealed class ProgrammeJson
     public required string CheckYourself { get; init; }
     /// <summary>The programme's amount criterion as the answer's <c>amount</c>; null without one.</summary>
     public required string? Amount { get; init; }
-    /// <summary>By value: an explanation dates an undated source with the programme's last check, in a new instance.</summary>
+    /// <summary>Each criterion's source dated with the programme's last check where it has no date of its own, as explanations date it.</summary>
     public required IReadOnlyDictionary<SourceRef, string> Sources { get; init; }
 
     public static ProgrammeJson Of(Programme programme, Language language) =>
